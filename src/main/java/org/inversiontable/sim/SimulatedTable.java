@@ -1,0 +1,185 @@
+package org.inversiontable.sim;
+
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Physics of the simulated inversion table: a DC lead-screw actuator tilting a bed that carries a
+ * user, plus the HOME switch and the IMU, with the faults of SPEC §9. It only produces numbers; the
+ * Pi4J mock pins and the fake IMU chip are wired to it elsewhere.
+ *
+ * <pre>{@code
+ * SimulatedTable table = new SimulatedTable(TableParameters.defaults(), -65.0, 80.0, seed);
+ * for (each 1 ms tick) {
+ *     table.step(1_000_000L, command.duty(), command.enabled());
+ *     ImuOutput imu = table.imuOutput();          // new sample? connected? angle?
+ *     boolean home = table.homeSwitchAtHome();
+ * }
+ * }</pre>
+ *
+ * <p>Model (angles in deg, positive toward inversion):
+ * <ul>
+ *   <li>gravity torque of the user about the pivot: tau = m * g * comOffset * cos(angle);</li>
+ *   <li>effective duty: 0 when |duty| <= deadband, else sign(duty) * (|duty| - deadband) / (1 - deadband);</li>
+ *   <li>powered steady speed: omega_ss = noLoadSpeed * (dutyEff + tau / stallTorque), but 0 when
+ *       the load would push the bed against the command: the self-locking screw is never back-driven;</li>
+ *   <li>the speed approaches omega_ss with motorLag while powered, and decays to 0 with brakeLag
+ *       while unpowered (disabled or duty in the deadband); both integrated exactly per step;</li>
+ *   <li>the mechanical stops clamp the angle and zero the speed.</li>
+ * </ul>
+ */
+public final class SimulatedTable {
+    private static final double GRAVITY_M_PER_S2 = 9.80665;
+    private static final double NANOS_PER_S = 1e9;
+
+    private final TableParameters params;
+    private final double userMassKg;
+    private final ImuModel imu;
+
+    private long elapsedNanos;
+    private double angleDeg;
+    private double speedDegPerS;
+
+    private final Set<MotorFault> motorFaults = EnumSet.noneOf(MotorFault.class);
+    private HomeSwitchFault homeSwitchFault;
+
+    public SimulatedTable(TableParameters params, double initialAngleDeg, double userMassKg, long seed) {
+        if (params == null) {
+            throw new IllegalArgumentException("params must not be null");
+        }
+        if (!Double.isFinite(initialAngleDeg)
+                || initialAngleDeg < params.minAngleDeg() || initialAngleDeg > params.maxAngleDeg()) {
+            throw new IllegalArgumentException("initialAngleDeg must be within the mechanical range "
+                    + params.minAngleDeg() + ".." + params.maxAngleDeg() + ", was " + initialAngleDeg);
+        }
+        if (!Double.isFinite(userMassKg) || userMassKg < 0.0 || userMassKg > 300.0) {
+            throw new IllegalArgumentException("userMassKg must be within 0..300, was " + userMassKg);
+        }
+        this.params = params;
+        this.userMassKg = userMassKg;
+        this.angleDeg = initialAngleDeg;
+        this.imu = new ImuModel(params, new Random(seed), initialAngleDeg);
+    }
+
+    /**
+     * Advances the simulation by {@code dtNanos} with the H-bridge output held constant.
+     *
+     * @param duty    signed duty -1..1, positive toward inversion
+     * @param enabled the H-bridge enable line; false means unpowered whatever the duty
+     */
+    public void step(long dtNanos, double duty, boolean enabled) {
+        if (dtNanos <= 0) {
+            throw new IllegalArgumentException("dtNanos must be > 0, was " + dtNanos);
+        }
+        if (!Double.isFinite(duty) || duty < -1.0 || duty > 1.0) {
+            throw new IllegalArgumentException("duty must be within -1..1, was " + duty);
+        }
+        advanceMotion(dtNanos / NANOS_PER_S, motorFaults.contains(MotorFault.REVERSED) ? -duty : duty, enabled);
+        elapsedNanos += dtNanos;
+        imu.advanceTo(elapsedNanos, angleDeg);
+    }
+
+    private void advanceMotion(double dtS, double duty, boolean enabled) {
+        if (motorFaults.contains(MotorFault.STALL)) {
+            speedDegPerS = 0.0;
+            return;
+        }
+        double dutyEff = effectiveDuty(duty);
+        boolean powered = enabled && dutyEff != 0.0;
+        double targetDegPerS = powered ? poweredSteadySpeedDegPerS(dutyEff) : 0.0;
+        double lagS = powered ? params.motorLagS() : params.brakeLagS();
+        double decay = Math.exp(-dtS / lagS);
+        double excess = speedDegPerS - targetDegPerS;
+        angleDeg += targetDegPerS * dtS + excess * lagS * (1.0 - decay);
+        speedDegPerS = targetDegPerS + excess * decay;
+        if (angleDeg <= params.minAngleDeg() || angleDeg >= params.maxAngleDeg()) {
+            angleDeg = Math.max(params.minAngleDeg(), Math.min(params.maxAngleDeg(), angleDeg));
+            speedDegPerS = 0.0;
+        }
+    }
+
+    private double effectiveDuty(double duty) {
+        double magnitude = Math.abs(duty);
+        if (magnitude <= params.deadbandDuty()) {
+            return 0.0;
+        }
+        return Math.signum(duty) * (magnitude - params.deadbandDuty()) / (1.0 - params.deadbandDuty());
+    }
+
+    private double poweredSteadySpeedDegPerS(double dutyEff) {
+        double speed = params.noLoadSpeedDegPerS() * (dutyEff + gravityTorqueNm() / params.stallTorqueNm());
+        // A self-locking screw stalls rather than being driven backwards by the load.
+        return Math.signum(speed) == Math.signum(dutyEff) ? speed : 0.0;
+    }
+
+    /** Torque of the user's weight about the pivot; positive pulls toward inversion. */
+    public double gravityTorqueNm() {
+        return userMassKg * GRAVITY_M_PER_S2 * params.comOffsetM() * Math.cos(Math.toRadians(angleDeg));
+    }
+
+    public void inject(MotorFault fault) {
+        motorFaults.add(requireNonNull(fault, "fault"));
+    }
+
+    /** A later HOME-switch fault replaces an earlier one. */
+    public void inject(HomeSwitchFault fault) {
+        homeSwitchFault = requireNonNull(fault, "fault");
+    }
+
+    /**
+     * Injects an IMU fault. {@code param} is the extra noise sigma in deg for NOISE, the offset in
+     * deg of the next single sample for SPIKE, and is ignored otherwise.
+     */
+    public void injectImu(ImuFault fault, double param) {
+        imu.inject(requireNonNull(fault, "fault"), param);
+    }
+
+    public void clear(FaultGroup group) {
+        switch (requireNonNull(group, "group")) {
+            case IMU -> imu.clear();
+            case MOTOR -> motorFaults.clear();
+            case HOME_SWITCH -> homeSwitchFault = null;
+        }
+    }
+
+    public double angleTrueDeg() {
+        return angleDeg;
+    }
+
+    public double speedDegPerS() {
+        return speedDegPerS;
+    }
+
+    public boolean homeSwitchAtHome() {
+        if (homeSwitchFault != null) {
+            return homeSwitchFault == HomeSwitchFault.STUCK_OPEN;
+        }
+        return angleDeg <= params.homeDeg() + params.homeSwitchBandDeg();
+    }
+
+    public double userMassKg() {
+        return userMassKg;
+    }
+
+    /** Simulated time since construction: the sum of every step's dt. */
+    public long elapsedNanos() {
+        return elapsedNanos;
+    }
+
+    /** The IMU as of the end of the last step; right after construction the sample at time 0 is new. */
+    public ImuOutput imuOutput() {
+        return imu.output();
+    }
+
+    public TableParameters parameters() {
+        return params;
+    }
+
+    private static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+}
