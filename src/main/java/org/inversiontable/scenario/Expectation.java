@@ -12,6 +12,16 @@ public sealed interface Expectation permits StateAt, AngleAt, MaxAngleAtMost, Ma
     /** What is expected, in words and units, for the summary. */
     String describe();
 
+    /** The time a timed expectation looks at; empty for one over the whole run. */
+    static java.util.OptionalLong timeOf(Expectation e) {
+        return switch (e) {
+            case StateAt s -> java.util.OptionalLong.of(s.atNanos());
+            case AngleAt a -> java.util.OptionalLong.of(a.atNanos());
+            case MaxAngleAtMost m -> java.util.OptionalLong.empty();
+            case MaxInvertedAtMost m -> java.util.OptionalLong.empty();
+        };
+    }
+
     static void checkLine(int line) {
         if (line < 1) {
             throw new IllegalArgumentException("line must be >= 1, got " + line);

@@ -9,6 +9,11 @@ import org.inversiontable.trace.TraceRow;
  * holds its trace in memory. Feed every row in time order, then ask for the {@link #outcome()}.
  */
 abstract sealed class ExpectationCheck implements Consumer<TraceRow> {
+    /**
+     * Slack for binary rounding in |angle - X|: 1.5 - 1.2 is 0.30000000000000004, and a file that
+     * says "1.2 +- 0.3" means the decimal numbers. Far below any angle that matters.
+     */
+    static final double ROUNDING_SLACK_DEG = 1e-9;
 
     static ExpectationCheck of(Expectation expectation) {
         return switch (expectation) {
@@ -64,7 +69,7 @@ abstract sealed class ExpectationCheck implements Consumer<TraceRow> {
                 case StateAt s -> new ExpectationOutcome(s, s.state().name().equals(last.state()),
                         last.state() + when);
                 case AngleAt a -> new ExpectationOutcome(a,
-                        Math.abs(last.angleTrueDeg() - a.deg()) <= a.tolDeg(),
+                        Math.abs(last.angleTrueDeg() - a.deg()) <= a.tolDeg() + ROUNDING_SLACK_DEG,
                         fmt(last.angleTrueDeg(), 4) + " deg" + when);
                 default -> throw new IllegalStateException("not a timed expectation: " + expectation);
             };
@@ -103,6 +108,9 @@ abstract sealed class ExpectationCheck implements Consumer<TraceRow> {
         ExpectationOutcome outcome() {
             if (rows == 0) {
                 return new ExpectationOutcome(expectation, false, "no trace rows");
+            }
+            if (Double.isNaN(max)) {
+                return new ExpectationOutcome(expectation, false, "a row without a value at " + fmt(maxAtS, 3) + " s");
             }
             return new ExpectationOutcome(expectation, max <= limit,
                     "max " + fmt(max, 4) + " " + unit + " (at " + fmt(maxAtS, 3) + " s)");

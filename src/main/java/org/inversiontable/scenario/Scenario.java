@@ -39,13 +39,7 @@ public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartS
             previous = a.atNanos();
         }
         for (Expectation e : expectations) {
-            long at = switch (e) {
-                case StateAt s -> s.atNanos();
-                case AngleAt a -> a.atNanos();
-                case MaxAngleAtMost m -> 0;
-                case MaxInvertedAtMost m -> 0;
-            };
-            if (at > runUntilNanos) {
+            if (Expectation.timeOf(e).orElse(0) > runUntilNanos) {
                 throw new IllegalArgumentException("expectation of line " + e.line() + " lies after runUntilNanos");
             }
         }

@@ -45,6 +45,7 @@ public final class ScenarioParser {
     private int startLine;
     private final List<Pending> actions = new ArrayList<>();
     private long runNanos = -1;
+    /** The line of the first run statement, even a bad one (then runNanos stays -1). */
     private int runLine;
     private final List<Expectation> expectations = new ArrayList<>();
 
@@ -82,7 +83,7 @@ public final class ScenarioParser {
         if (runLine == 0) {
             problems.add(new Problem(Math.max(1, lines.size()),
                     "no 'run T' statement; say how long to simulate, e.g. run 60"));
-        } else {
+        } else if (runNanos > 0) {
             checkWithinRun();
         }
         if (!problems.isEmpty()) {
@@ -119,7 +120,7 @@ public final class ScenarioParser {
         if (pairs.isEmpty()) {
             throw new LineProblem("'config' needs key=value settings, e.g. config max_angle_deg=45");
         }
-        for (String token : pairs) {
+        for (String token : joinSpaced(line, pairs, "max_angle_deg=45")) {
             try {
                 configPair(line, token);
             } catch (LineProblem p) {
@@ -144,14 +145,40 @@ public final class ScenarioParser {
         overrides.put(key, kv[1]);
     }
 
+    /**
+     * Settings written with spaces around '=' ({@code max_angle_deg = 45}) are reported once as
+     * such, not as three broken settings; the rest go on to be checked.
+     */
+    private List<String> joinSpaced(int line, List<String> tokens, String example) {
+        List<String> settings = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int end = i + 1;
+            while (end < tokens.size() && (tokens.get(end - 1).endsWith("=") || tokens.get(end).startsWith("="))) {
+                end++;
+            }
+            if (end - i > 1) {
+                problems.add(new Problem(line, "'" + String.join(" ", tokens.subList(i, end))
+                        + "' has spaces around '='; write each setting as one word, e.g. " + example));
+            } else {
+                settings.add(tokens.get(i));
+            }
+            i = end;
+        }
+        return settings;
+    }
+
     private void start(int line, List<String> pairs) throws LineProblem {
         if (startLine != 0) {
             throw new LineProblem("a second 'start' statement (the first is on line " + startLine
                     + "); put every start setting on one line");
         }
         startLine = line;
+        if (pairs.isEmpty()) {
+            throw new LineProblem("'start' needs key=value settings, e.g. start angle_deg=-65");
+        }
         StartBuilder builder = new StartBuilder();
-        for (String token : pairs) {
+        for (String token : joinSpaced(line, pairs, "angle_deg=-65")) {
             try {
                 builder.set(Tokens.pair(token, "angle_deg=-65"));
             } catch (LineProblem p) {
@@ -179,6 +206,7 @@ public final class ScenarioParser {
         if (runLine != 0) {
             throw new LineProblem("a second 'run' statement (the first is on line " + runLine + ")");
         }
+        runLine = line;
         if (words.isEmpty()) {
             throw new LineProblem("'run' needs the simulated time to stop at, in seconds, e.g. run 60");
         }
@@ -188,7 +216,6 @@ public final class ScenarioParser {
             throw new LineProblem("'run 0' simulates nothing; give a time > 0 in seconds");
         }
         runNanos = nanos;
-        runLine = line;
     }
 
     private void expect(int line, List<String> words) throws LineProblem {
@@ -253,13 +280,7 @@ public final class ScenarioParser {
             }
         }
         for (Expectation e : expectations) {
-            long at = switch (e) {
-                case StateAt s -> s.atNanos();
-                case AngleAt a -> a.atNanos();
-                case MaxAngleAtMost m -> 0;
-                case MaxInvertedAtMost m -> 0;
-            };
-            if (at > runNanos) {
+            if (Expectation.timeOf(e).orElse(0) > runNanos) {
                 problems.add(new Problem(e.line(), "'expect " + e.describe() + "' is " + end));
             }
         }
