@@ -1,0 +1,108 @@
+package org.inversiontable.app;
+
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.inversiontable.config.Config;
+import org.inversiontable.scenario.ExpectationOutcome;
+import org.inversiontable.scenario.Scenario;
+import org.inversiontable.scenario.ScenarioException;
+import org.inversiontable.scenario.ScenarioParser;
+import org.inversiontable.scenario.ScenarioResult;
+import org.inversiontable.scenario.ScenarioRunner;
+import org.inversiontable.scenario.ScenarioTargetFactory;
+import org.inversiontable.trace.TraceException;
+
+/**
+ * {@code scenario FILE [--config FILE] [--trace OUT.jsonl]} (SPEC §8): runs a scenario headless
+ * in simulated time; exit 0 when every expectation holds, 1 when one fails, 2 on bad input.
+ */
+public final class ScenarioCommand implements Command {
+    private static final String CONFIG = "--config";
+    private static final String TRACE = "--trace";
+
+    private final ScenarioTargetFactory targets;
+    private final ConfigLoader configs;
+
+    public ScenarioCommand(ScenarioTargetFactory targets, ConfigLoader configs) {
+        this.targets = java.util.Objects.requireNonNull(targets, "targets");
+        this.configs = java.util.Objects.requireNonNull(configs, "configs");
+    }
+
+    @Override
+    public String synopsis() {
+        return "scenario FILE [--config FILE] [--trace OUT.jsonl]";
+    }
+
+    @Override
+    public String summary() {
+        return "run a scenario file headless in simulated time and check its expectations";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path file;
+        Optional<Path> configFile;
+        Optional<Path> traceFile;
+        try {
+            CommandLine line = CommandLine.parse(args, Set.of(CONFIG, TRACE));
+            file = path(line.onlyPositional("FILE (the scenario file)"));
+            configFile = optionalPath(line.option(CONFIG));
+            traceFile = optionalPath(line.option(TRACE));
+            if (traceFile.isPresent() && same(traceFile.get(), file)) {
+                throw new UsageException("--trace " + traceFile.get() + " would overwrite the scenario file");
+            }
+        } catch (UsageException e) {
+            err.println("scenario: " + e.getMessage());
+            err.println("usage: java -jar inversion-table.jar " + synopsis());
+            return ExitCode.BAD_INPUT;
+        }
+        Config base;
+        Scenario scenario;
+        try {
+            base = configFile.isPresent() ? configs.load(configFile.get()) : Config.defaults();
+            scenario = ScenarioParser.parse(file);
+        } catch (ConfigFileException | ScenarioException e) {
+            err.println(e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        ScenarioResult result;
+        try {
+            result = new ScenarioRunner(targets).run(scenario, base, traceFile);
+        } catch (TraceException e) {
+            err.println("scenario: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        printSummary(result, traceFile, out);
+        return result.allHold() ? ExitCode.OK : ExitCode.EXPECTATION_FAILED;
+    }
+
+    private static void printSummary(ScenarioResult result, Optional<Path> traceFile, PrintStream out) {
+        for (ExpectationOutcome o : result.outcomes()) {
+            out.println((o.holds() ? "PASS" : "FAIL") + " line " + o.line() + ": expected " + o.expected()
+                    + "; observed " + o.observed());
+        }
+        traceFile.ifPresent(t -> out.println("trace: " + t + " (" + result.rowCount() + " rows)"));
+        out.println("scenario " + result.file() + ": " + result.holdCount() + " of " + result.outcomes().size()
+                + " expectations hold");
+    }
+
+    private static Path path(String text) throws UsageException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException("'" + text + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private static Optional<Path> optionalPath(Optional<String> text) throws UsageException {
+        return text.isPresent() ? Optional.of(path(text.get())) : Optional.empty();
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,17 @@
+package org.inversiontable.scenario;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.inversiontable.sim.MotorFault;
+
+/** {@code fault motor stall|reversed}. */
+public record MotorFaultAction(MotorFault kind) implements Action {
+    public MotorFaultAction {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public String describe() {
+        return "fault motor " + kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,47 @@
+package org.inversiontable.scenario;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.inversiontable.config.ConfigKey;
+
+/**
+ * A parsed scenario file (SPEC §9), ready for {@link ScenarioRunner}.
+ *
+ * @param actions      sorted by time; equal times keep file order
+ * @param runUntilNanos the simulation ends after the tick at this time; no action or timed
+ *                      expectation lies after it
+ */
+public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
+                       List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations) {
+    public Scenario {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(start, "start");
+        EnumMap<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        overrides.putAll(Objects.requireNonNull(configOverrides, "configOverrides"));
+        configOverrides = Collections.unmodifiableMap(overrides);
+        actions = List.copyOf(actions);
+        expectations = List.copyOf(expectations);
+        if (runUntilNanos <= 0) {
+            throw new IllegalArgumentException("runUntilNanos must be > 0, got " + runUntilNanos);
+        }
+        long previous = 0;
+        for (TimedAction a : actions) {
+            if (a.atNanos() < previous) {
+                throw new IllegalArgumentException("actions must be sorted by time: line " + a.line());
+            }
+            if (a.atNanos() > runUntilNanos) {
+                throw new IllegalArgumentException("action of line " + a.line() + " lies after runUntilNanos");
+            }
+            previous = a.atNanos();
+        }
+        for (Expectation e : expectations) {
+            if (Expectation.timeOf(e).orElse(0) > runUntilNanos) {
+                throw new IllegalArgumentException("expectation of line " + e.line() + " lies after runUntilNanos");
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.inversiontable.trace;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the trace of SPEC §10: one JSON object per control tick, one per line, fields in a fixed
+ * order. Outside tools check runs with it, so field names and formats are a stable contract.
+ * <pre>{@code
+ * try (TraceWriter trace = TraceWriter.open(Path.of("run.jsonl"))) {
+ *     trace.write(row);                                  // once per tick
+ * }
+ * }</pre>
+ * Not thread-safe: one writer belongs to one loop.
+ */
+public final class TraceWriter implements AutoCloseable {
+    private final Writer out;
+    private final String name;
+    private final StringBuilder line = new StringBuilder(256);
+    private char[] chars = new char[256];
+
+    /** @param name how messages name the destination (the file name) */
+    public TraceWriter(Writer out, String name) {
+        this.out = java.util.Objects.requireNonNull(out, "out");
+        this.name = java.util.Objects.requireNonNull(name, "name");
+    }
+
+    /** Creates or truncates the file; buffered. */
+    public static TraceWriter open(Path file) {
+        try {
+            return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException | SecurityException e) {
+            throw new TraceException("cannot write the trace file " + file + ": " + reason(e), asIo(e));
+        }
+    }
+
+    public void write(TraceRow row) {
+        line.setLength(0);
+        appendRow(line, row);
+        line.append('\n');
+        if (chars.length < line.length()) {
+            chars = new char[line.length() * 2];
+        }
+        line.getChars(0, line.length(), chars, 0);
+        try {
+            out.write(chars, 0, line.length());
+        } catch (IOException e) {
+            throw new TraceException("cannot write the trace file " + name + ": " + reason(e), e);
+        }
+    }
+
+    /** The JSON object of one row, without the newline. */
+    public static String line(TraceRow row) {
+        StringBuilder sb = new StringBuilder(256);
+        appendRow(sb, row);
+        return sb.toString();
+    }
+
+    static void appendRow(StringBuilder sb, TraceRow row) {
+        sb.append("{\"t_s\":");
+        JsonText.appendFixed(sb, row.tS(), 3);
+        sb.append(",\"state\":");
+        JsonText.appendString(sb, row.state());
+        sb.append(",\"angle_true_deg\":");
+        JsonText.appendFixed(sb, row.angleTrueDeg(), 4);
+        sb.append(",\"angle_meas_deg\":");
+        JsonText.appendFixed(sb, row.angleMeasDeg(), 4);
+        sb.append(",\"duty\":");
+        JsonText.appendFixed(sb, row.duty(), 4);
+        sb.append(",\"enabled\":").append(row.enabled());
+        sb.append(",\"inverted_s\":");
+        JsonText.appendFixed(sb, row.invertedS(), 3);
+        sb.append(",\"estop\":").append(row.estop());
+        sb.append(",\"home_switch\":").append(row.homeSwitch());
+        sb.append(",\"fault\":");
+        JsonText.appendString(sb, row.fault());
+        sb.append(",\"event\":");
+        JsonText.appendString(sb, row.event());
+        sb.append('}');
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new TraceException("cannot write the trace file " + name + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static IOException asIo(Exception e) {
+        return e instanceof IOException io ? io : new IOException(e);
+    }
+}

@@ -1,0 +1,204 @@
+package org.inversiontable.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigKey;
+import org.inversiontable.scenario.ScenarioTargetFactory;
+import org.inversiontable.scenario.ScriptedTarget;
+import org.inversiontable.trace.TraceReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    /** Angle = t (s); the state follows the e-stop actions applied so far. */
+    private static final ScriptedTarget.Script SCRIPT = (t, applied) -> ScriptedTarget.row(t,
+            applied.isEmpty() ? "IDLE" : "ESTOP", t / 1e9, 0);
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final List<Config> configsSeen = new ArrayList<>();
+    private ScenarioTargetFactory targets;
+    private ConfigLoader configs;
+
+    @BeforeEach
+    void wireFakes() {
+        targets = (config, start) -> {
+            configsSeen.add(config);
+            return new ScriptedTarget(SCRIPT, 0);
+        };
+        configs = file -> {
+            if (file.getFileName().toString().startsWith("bad")) {
+                throw new ConfigFileException(List.of(file + ":3: unknown key 'bad'"));
+            }
+            return Config.defaults().with(ConfigKey.V_MAX_DEG_S, "4");
+        };
+    }
+
+    private int main(String... args) {
+        Main main = new Main(Commands.standard(targets, configs));
+        return main.run(List.of(args), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private void assertNoStackTrace() {
+        assertFalse(err().contains("\tat ") || err().contains("Exception in thread"), err());
+        assertFalse(out().contains("\tat "), out());
+    }
+
+    @Test
+    void everyExpectationHoldingExitsZeroWithASummary() throws Exception {
+        Path s = file("ok.scn", "at 1 estop press\nrun 2\nexpect state ESTOP at 1.5\nexpect max_angle <= 2\n");
+        assertEquals(0, main("scenario", s.toString()));
+        assertEquals("PASS line 3: expected state ESTOP at 1.5 s; observed ESTOP (row at 1.500 s)\n"
+                + "PASS line 4: expected max angle <= 2.0 deg; observed max 2.0000 deg (at 2.000 s)\n"
+                + "scenario " + s + ": 2 of 2 expectations hold\n", out().replace(System.lineSeparator(), "\n"));
+        assertEquals("", err());
+    }
+
+    @Test
+    void oneFailingExpectationExitsOneAndSaysWhichLine() throws Exception {
+        Path s = file("fail.scn", "run 2\nexpect state IDLE at 1\nexpect angle 0 +- 0.5 at 1\n");
+        assertEquals(1, main("scenario", s.toString()));
+        assertTrue(out().contains("FAIL line 3: expected angle 0.0 +- 0.5 deg at 1 s; observed 1.0000 deg"), out());
+        assertTrue(out().strip().endsWith("scenario " + s + ": 1 of 2 expectations hold"), out());
+    }
+
+    @Test
+    void aBadScenarioExitsTwoWithEveryProblemAndNoStackTrace() throws Exception {
+        Path s = file("bad.scn", "at 1 press JUMP\nexpect state NAPPING at 1\n");
+        assertEquals(2, main("scenario", s.toString()));
+        assertTrue(err().contains(s + ":1: unknown button 'JUMP'"), err());
+        assertTrue(err().contains(s + ":2: unknown state 'NAPPING'"), err());
+        assertTrue(err().contains(s + ":2: no 'run T' statement"), err());
+        assertEquals("", out());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void aMissingScenarioFileExitsTwoNamingIt() {
+        Path missing = dir.resolve("missing.scn");
+        assertEquals(2, main("scenario", missing.toString()));
+        assertEquals(missing + ": cannot read the scenario file: no such file", err().strip());
+    }
+
+    @Test
+    void theConfigFileIsTheBaseAndTheScenarioOverridesIt() throws Exception {
+        Path cfg = file("table.conf", "v_max_deg_s = 4\n");
+        Path s = file("c.scn", "config max_angle_deg=40\nrun 1\n");
+        assertEquals(0, main("scenario", s.toString(), "--config", cfg.toString()));
+        assertEquals("4", configsSeen.get(0).text(ConfigKey.V_MAX_DEG_S));
+        assertEquals("40", configsSeen.get(0).text(ConfigKey.MAX_ANGLE_DEG));
+        assertTrue(out().contains("0 of 0 expectations hold"), out());
+    }
+
+    @Test
+    void aBadConfigFileExitsTwoWithItsProblems() throws Exception {
+        Path cfg = file("bad.conf", "bad = 1\n");
+        Path s = file("c.scn", "run 1\n");
+        assertEquals(2, main("scenario", s.toString(), "--config", cfg.toString()));
+        assertEquals(cfg + ":3: unknown key 'bad'", err().strip());
+        assertTrue(configsSeen.isEmpty());
+    }
+
+    @Test
+    void theTraceOptionWritesOneRowPerTick() throws Exception {
+        Path s = file("t.scn", "run 1\n");
+        Path trace = dir.resolve("out.jsonl");
+        assertEquals(0, main("scenario", s.toString(), "--trace", trace.toString()));
+        assertEquals(101, TraceReader.readAll(trace).size());
+        assertTrue(out().contains("trace: " + trace + " (101 rows)"), out());
+    }
+
+    @Test
+    void anUnwritableTraceExitsTwo() throws Exception {
+        Path s = file("t.scn", "run 1\n");
+        Path trace = dir.resolve("nope").resolve("out.jsonl");
+        assertEquals(2, main("scenario", s.toString(), "--trace", trace.toString()));
+        assertEquals("scenario: cannot write the trace file " + trace + ": no such directory", err().strip());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void aTraceOverTheScenarioFileIsRefused() throws Exception {
+        Path s = file("t.scn", "run 1\n");
+        assertEquals(2, main("scenario", s.toString(), "--trace", s.toString()));
+        assertTrue(err().contains("would overwrite the scenario file"), err());
+        assertEquals("run 1\n", Files.readString(s));
+    }
+
+    @Test
+    void badUsageExitsTwoWithTheSynopsis() throws Exception {
+        Path s = file("u.scn", "run 1\n");
+        for (String[] args : List.of(new String[] {"scenario"}, new String[] {"scenario", s.toString(), "extra"},
+                new String[] {"scenario", s.toString(), "--trace"}, new String[] {"scenario", s.toString(), "--fast"},
+                new String[] {"scenario", s.toString(), "--trace", "a", "--trace", "b"})) {
+            errBytes.reset();
+            assertEquals(2, main(args), String.join(" ", args));
+            assertTrue(err().startsWith("scenario: "), err());
+            assertTrue(err().contains("usage: java -jar inversion-table.jar scenario FILE [--config FILE]"), err());
+        }
+    }
+
+    @Test
+    void noCommandOrAnUnknownCommandExitsTwoWithTheUsage() {
+        assertEquals(2, main());
+        assertTrue(err().startsWith("missing COMMAND"), err());
+        errBytes.reset();
+        assertEquals(2, main("fly"));
+        assertTrue(err().startsWith("unknown command 'fly'"), err());
+        assertTrue(err().contains("  scenario FILE [--config FILE] [--trace OUT.jsonl]  run a scenario"), err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        assertEquals(0, main("help"));
+        assertTrue(out().contains("scenario FILE"), out());
+        assertTrue(out().contains("3 internal error"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void aBugInsideACommandExitsThreeWithoutAStackTrace() throws Exception {
+        targets = (config, start) -> {
+            throw new IllegalStateException("simulator exploded");
+        };
+        Path s = file("x.scn", "run 1\n");
+        assertEquals(3, main("scenario", s.toString()));
+        assertTrue(err().startsWith("internal error: IllegalStateException: simulator exploded (at "), err());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void theShippedRegistryHasTheScenarioCommand() {
+        Map<String, Command> commands = Commands.defaults();
+        assertEquals(List.of("scenario"), List.copyOf(commands.keySet()));
+    }
+}
