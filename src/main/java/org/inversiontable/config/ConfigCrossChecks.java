@@ -1,0 +1,109 @@
+package org.inversiontable.config;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks between keys that {@link ConfigValues} cannot make one key at a time. Run on every
+ * configuration before use (SPEC §6: a configuration that fails validation refuses to start):
+ *
+ * <pre>{@code
+ * List<CrossCheckProblem> problems = ConfigCrossChecks.problems(config);
+ * if (!problems.isEmpty()) { ...refuse to start, list them... }
+ * }</pre>
+ */
+public final class ConfigCrossChecks {
+    /** BCM pins of I2C bus 1 (SDA, SCL), which the IMU uses. */
+    private static final int I2C1_SDA_BCM = 2;
+    private static final int I2C1_SCL_BCM = 3;
+
+    private ConfigCrossChecks() {
+    }
+
+    /** Every conflict found; empty when the keys fit together. */
+    public static List<CrossCheckProblem> problems(Config config) {
+        List<CrossCheckProblem> problems = new ArrayList<>();
+        returnSpeed(config, problems);
+        flatRest(config, problems);
+        imuAxes(config, problems);
+        pinCollisions(config, problems);
+        i2cPins(config, problems);
+        return problems;
+    }
+
+    /** The keys that name a BCM pin: two of them on one pin would wire two signals together. */
+    public static Set<ConfigKey> pinKeys() {
+        Set<ConfigKey> pins = EnumSet.noneOf(ConfigKey.class);
+        for (ConfigKey k : ConfigKey.values()) {
+            if (k.key().startsWith("pin_")) {
+                pins.add(k);
+            }
+        }
+        return pins;
+    }
+
+    // Coming up must be gentler than going down (SPEC §3); a faster return would also let a
+    // return move exceed the speed limit the user chose.
+    private static void returnSpeed(Config c, List<CrossCheckProblem> out) {
+        double vReturn = c.number(ConfigKey.V_RETURN_DEG_S);
+        double vMax = c.number(ConfigKey.V_MAX_DEG_S);
+        if (vReturn > vMax) {
+            out.add(new CrossCheckProblem(List.of(ConfigKey.V_MAX_DEG_S, ConfigKey.V_RETURN_DEG_S),
+                    "v_return_deg_s (" + c.text(ConfigKey.V_RETURN_DEG_S) + ") may not exceed v_max_deg_s ("
+                            + c.text(ConfigKey.V_MAX_DEG_S) + "); lower v_return_deg_s or raise v_max_deg_s"));
+        }
+    }
+
+    // The rest on the way up must lie below the angle limit, or the return would be asked to
+    // pause at an angle the limit forbids.
+    private static void flatRest(Config c, List<CrossCheckProblem> out) {
+        if (c.number(ConfigKey.FLAT_REST_DEG) >= c.number(ConfigKey.MAX_ANGLE_DEG)) {
+            out.add(new CrossCheckProblem(List.of(ConfigKey.FLAT_REST_DEG, ConfigKey.MAX_ANGLE_DEG),
+                    "flat_rest_deg (" + c.text(ConfigKey.FLAT_REST_DEG) + ") must be below max_angle_deg ("
+                            + c.text(ConfigKey.MAX_ANGLE_DEG) + ")"));
+        }
+    }
+
+    // With both axes the same, the angle computed from gravity is meaningless: the table
+    // would be driven on a made-up angle.
+    private static void imuAxes(Config c, List<CrossCheckProblem> out) {
+        if (c.text(ConfigKey.IMU_AXIS_ALONG).equals(c.text(ConfigKey.IMU_AXIS_NORMAL))) {
+            out.add(new CrossCheckProblem(List.of(ConfigKey.IMU_AXIS_ALONG, ConfigKey.IMU_AXIS_NORMAL),
+                    "imu_axis_along and imu_axis_normal are both '" + c.text(ConfigKey.IMU_AXIS_ALONG)
+                            + "'; they must be two different axes"));
+        }
+    }
+
+    // Two signals on one pin: an output could drive an input (the e-stop!) or short another output.
+    private static void pinCollisions(Config c, List<CrossCheckProblem> out) {
+        Map<Integer, ConfigKey> firstOnPin = new LinkedHashMap<>();
+        for (ConfigKey k : pinKeys()) {
+            int pin = c.integer(k);
+            ConfigKey first = firstOnPin.putIfAbsent(pin, k);
+            if (first != null) {
+                out.add(new CrossCheckProblem(List.of(first, k),
+                        k.key() + " and " + first.key() + " are both on BCM pin " + pin
+                                + "; every signal needs its own pin"));
+            }
+        }
+    }
+
+    // The IMU on I2C bus 1 uses BCM 2 and 3: a pin key there would silence the angle sensor.
+    private static void i2cPins(Config c, List<CrossCheckProblem> out) {
+        if (c.integer(ConfigKey.I2C_BUS) != 1) {
+            return;
+        }
+        for (ConfigKey k : pinKeys()) {
+            int pin = c.integer(k);
+            if (pin == I2C1_SDA_BCM || pin == I2C1_SCL_BCM) {
+                out.add(new CrossCheckProblem(List.of(ConfigKey.I2C_BUS, k),
+                        k.key() + " is on BCM pin " + pin + ", which i2c_bus 1 (the IMU) uses as "
+                                + (pin == I2C1_SDA_BCM ? "SDA" : "SCL") + "; choose another pin"));
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.inversiontable.session;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One finished session, as one line of the history file (SPEC §7). The instants are wall-clock
+ * times supplied at the edge of the program; they are for people, never for control.
+ *
+ * @param start       when the table left home
+ * @param end         when the session ended
+ * @param maxAngleDeg the highest angle reached
+ * @param invertedS   the time spent inverted (angle > 0)
+ * @param endedBy     how it ended
+ */
+public record HistoryRecord(Instant start, Instant end, double maxAngleDeg, double invertedS, EndedBy endedBy) {
+    public HistoryRecord {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(endedBy, "endedBy");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("end (" + end + ") must not be before start (" + start + ")");
+        }
+        if (!Double.isFinite(maxAngleDeg)) {
+            throw new IllegalArgumentException("maxAngleDeg must be finite, was " + maxAngleDeg);
+        }
+        if (!Double.isFinite(invertedS) || invertedS < 0) {
+            throw new IllegalArgumentException("invertedS must be finite and >= 0, was " + invertedS);
+        }
+    }
+
+    /** The JSON line without its line break. */
+    public String toJson() {
+        return "{\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"max_angle_deg\":" + maxAngleDeg
+                + ",\"inverted_s\":" + invertedS + ",\"ended_by\":\"" + endedBy.text() + "\"}";
+    }
+
+    /**
+     * Parses one history line. Unknown extra fields are ignored, so that a later version may add
+     * some without making older readers skip every line.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    public static HistoryRecord fromJson(String line) {
+        Map<String, Object> f = FlatJson.parseObject(line.strip());
+        try {
+            return new HistoryRecord(instant(f, "start"), instant(f, "end"), number(f, "max_angle_deg"),
+                    number(f, "inverted_s"), EndedBy.fromText(string(f, "ended_by")).orElseThrow(
+                            () -> new IllegalArgumentException("ended_by '" + f.get("ended_by") + "' is not one of "
+                                    + java.util.Arrays.stream(EndedBy.values()).map(EndedBy::text).toList())));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bad time: " + e.getParsedString());
+        }
+    }
+
+    private static Object field(Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing \"" + key + "\"");
+        }
+        return v;
+    }
+
+    private static String string(Map<String, Object> f, String key) {
+        if (field(f, key) instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be a string");
+    }
+
+    private static double number(Map<String, Object> f, String key) {
+        if (field(f, key) instanceof Double d) {
+            return d;
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be a number");
+    }
+
+    private static Instant instant(Map<String, Object> f, String key) {
+        return Instant.parse(string(f, key));
+    }
+}

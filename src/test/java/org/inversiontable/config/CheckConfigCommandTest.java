@@ -1,0 +1,81 @@
+package org.inversiontable.config;
+
+import static org.inversiontable.config.ConfigTestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckConfigCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new CheckConfigCommand().run(List.of(args), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validFileExitsZeroAndSaysHowManyKeysItSets() throws Exception {
+        Path file = write(dir, "max_angle_deg = 20", "max_inverted_s = 120 # 2 min");
+        assertEquals(0, run(file.toString()));
+        assertEquals(file + ": valid (2 keys set, the rest default)\n", out().replace("\r\n", "\n"));
+        assertEquals("", err());
+    }
+
+    @Test
+    void invalidFileExitsTwoListingEveryProblem() throws Exception {
+        Path file = write(dir, "max_angle_deg = 91", "max_angel_deg = 20", "pin_led = 17");
+        assertEquals(2, run(file.toString()));
+        assertTrue(err().contains(file + ":1: max_angle_deg: 91 is out of range"), err());
+        assertTrue(err().contains(file + ":2: max_angel_deg: unknown key; did you mean 'max_angle_deg'?"), err());
+        assertTrue(err().contains(file + ":3: pin_led: pin_led and pin_estop are both on BCM pin 17"), err());
+        assertTrue(err().contains("3 problems"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void missingFileExitsTwoWithoutAStackTrace() {
+        Path file = dir.resolve("missing.conf");
+        assertEquals(2, run(file.toString()));
+        assertTrue(err().contains(file + ": cannot read: no such file"), err());
+        assertFalse(err().contains("Exception") || err().contains("\tat "), err());
+    }
+
+    @Test
+    void noFileIsAUsageErrorExitingTwo() {
+        assertEquals(2, run());
+        assertTrue(err().contains("usage: check-config FILE"), err());
+    }
+
+    @Test
+    void twoFilesOrAnUnknownOptionAreUsageErrors() {
+        assertEquals(2, run("a.conf", "b.conf"));
+        assertEquals(2, run("--strict"));
+        assertTrue(err().contains("unknown option '--strict'"), err());
+    }
+
+    @Test
+    void helpExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("usage: check-config FILE"));
+    }
+}

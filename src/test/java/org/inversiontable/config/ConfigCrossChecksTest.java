@@ -1,0 +1,118 @@
+package org.inversiontable.config;
+
+import static org.inversiontable.config.ConfigTestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCrossChecksTest {
+    @TempDir
+    Path dir;
+
+    private List<ConfigProblem> problems(String... lines) throws Exception {
+        Path file = write(dir, lines);
+        return assertThrows(ConfigFileException.class, () -> ConfigFileParser.parse(file)).problems();
+    }
+
+    @Test
+    void defaultsFitTogether() {
+        assertEquals(List.of(), ConfigCrossChecks.problems(Config.defaults()));
+    }
+
+    @Test
+    void returnSpeedAboveMaxSpeedIsRejectedOnTheLineOfTheLaterKey() throws Exception {
+        List<ConfigProblem> p = problems("v_return_deg_s = 4", "# slower", "v_max_deg_s = 3");
+        assertEquals(1, p.size());
+        assertEquals(3, p.get(0).line());
+        assertEquals("v_max_deg_s", p.get(0).key());
+        assertTrue(p.get(0).message().contains("v_return_deg_s (4) may not exceed v_max_deg_s (3)"), p.get(0).message());
+    }
+
+    @Test
+    void returnSpeedAboveTheDefaultMaxSpeedIsRejectedOnItsOwnLine() throws Exception {
+        List<ConfigProblem> p = problems("max_angle_deg = 20", "v_return_deg_s = 6");
+        assertEquals(2, p.get(0).line());
+        assertEquals("v_return_deg_s", p.get(0).key());
+    }
+
+    @Test
+    void returnSpeedEqualToMaxSpeedIsAllowed() {
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "v_max_deg_s = 4", "v_return_deg_s = 4")));
+    }
+
+    @Test
+    void flatRestMustLieBelowTheAngleLimit() throws Exception {
+        List<ConfigProblem> p = problems("flat_rest_deg = 0", "max_angle_deg = 0");
+        assertEquals(1, p.size());
+        assertEquals(2, p.get(0).line());
+        assertTrue(p.get(0).message().contains("flat_rest_deg (0) must be below max_angle_deg (0)"));
+    }
+
+    @Test
+    void presetOutsideHomeAndTheAngleLimitIsAllowedBecauseItIsClampedAtUse() {
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "max_angle_deg = 20", "preset_deg = 60")));
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "home_deg = -50", "preset_deg = -60")));
+    }
+
+    @Test
+    void twoPinKeysOnOneBcmPinAreRejectedNamingBoth() throws Exception {
+        List<ConfigProblem> p = problems("pin_buzzer = 17");
+        assertEquals(1, p.size());
+        assertEquals("pin_buzzer", p.get(0).key());
+        assertTrue(p.get(0).message().contains("pin_buzzer and pin_estop are both on BCM pin 17"), p.get(0).message());
+    }
+
+    @Test
+    void swappingTwoPinsIsFine() {
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "pin_led = 25", "pin_buzzer = 22")));
+    }
+
+    @Test
+    void imuAxesMustDiffer() throws Exception {
+        List<ConfigProblem> p = problems("imu_axis_normal = x");
+        assertEquals(1, p.size());
+        assertEquals("imu_axis_normal", p.get(0).key());
+        assertTrue(p.get(0).message().contains("imu_axis_along and imu_axis_normal are both 'x'"));
+    }
+
+    @Test
+    void aPinOnTheImuI2cBusIsRejected() throws Exception {
+        List<ConfigProblem> p = problems("pin_led = 2");
+        assertTrue(p.get(0).message().contains("SDA"), p.get(0).message());
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "i2c_bus = 3", "pin_led = 2")));
+    }
+
+    @Test
+    void aConflictWithAKeyAlreadyReportedBadIsNotReportedAgain() throws Exception {
+        // v_max_deg_s is rejected, so its default (5) must not be blamed for v_return_deg_s = 6
+        List<ConfigProblem> p = problems("v_max_deg_s = 9", "v_return_deg_s = 6");
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("v_max_deg_s", p.get(0).key());
+    }
+
+    @Test
+    void randomPinAssignmentsAreRejectedExactlyWhenTwoShareAPin() {
+        Random random = new Random(42);
+        List<ConfigKey> pins = List.copyOf(ConfigCrossChecks.pinKeys());
+        for (int round = 0; round < 500; round++) {
+            Config config = Config.defaults().with(ConfigKey.I2C_BUS, "0");
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            boolean shared = false;
+            for (ConfigKey k : pins) {
+                int pin = 4 + random.nextInt(24);
+                shared |= !used.add(pin);
+                config = config.with(k, Integer.toString(pin));
+            }
+            boolean reported = ConfigCrossChecks.problems(config).stream()
+                    .anyMatch(p -> p.message().contains("BCM pin"));
+            assertEquals(shared, reported, "round " + round);
+        }
+    }
+}
