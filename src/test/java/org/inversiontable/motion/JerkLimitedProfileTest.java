@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +162,8 @@ class JerkLimitedProfileTest {
     void randomMovesFromReachableStatesStayWithinLimitsAndArriveExactlyWithoutOvershoot() {
         Random random = new Random(20240501L);
         Worst worst = new Worst();
-        for (int i = 0; i < 900; i++) {
+        int mustComeBack = 0;
+        for (int i = 0; i < 700; i++) {
             MotionLimits limits = randomLimits(random);
             ProfileState start = reachableState(random, limits);
             double targetDeg = randomAngle(random);
@@ -168,23 +171,29 @@ class JerkLimitedProfileTest {
             Run run = runToward(start, targetDeg, limits);
             worst.add(run, limits);
             String where = "case " + i + " from " + start + " to " + targetDeg + " with " + limits;
+            // Decelerating hard at low speed, the jerk limit forces a turn (and then one back).
+            int allowedReversals = velocityMustReverse(start, limits) ? 2 : canStopBefore ? 0 : 1;
+            assertTrue(run.velocitySignChanges <= allowedReversals,
+                    "oscillates: " + run.velocitySignChanges + " reversals, " + where);
             if (canStopBefore) {
                 assertTrue(run.worstOvershootDeg <= OVERSHOOT_SLACK_DEG, "overshoot " + run.worstOvershootDeg + " " + where);
             } else {
-                assertTrue(run.velocitySignChanges <= 2, "oscillates: " + run.velocitySignChanges + " " + where);
-                assertTrue(run.worstOvershootAfterReversalDeg <= OVERSHOOT_SLACK_DEG, "overshoots coming back " + where);
+                mustComeBack++;
+                // Unless the jerk limit forces a turn away first, the way back never passes the target.
+                assertTrue(velocityMustReverse(start, limits)
+                        || run.worstOvershootAfterReversalDeg <= OVERSHOOT_SLACK_DEG, "overshoots coming back " + where);
             }
             assertTrue(run.targetCrossings <= 1, "crosses the target " + run.targetCrossings + " times " + where);
             worst.overshootDeg = Math.max(worst.overshootDeg, canStopBefore ? run.worstOvershootDeg : 0);
         }
-        worst.print("random moves");
+        worst.print("random moves (" + mustComeBack + " could not stop before the target)");
     }
 
     @Test
     void randomRetargetsAndStopsMidMoveNeverStepTheAcceleration() {
         Random random = new Random(77L);
         Worst worst = new Worst();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 400; i++) {
             MotionLimits limits = randomLimits(random);
             ProfileState s = ProfileState.restingAt(randomAngle(random));
             int phases = 2 + random.nextInt(5);
@@ -212,7 +221,7 @@ class JerkLimitedProfileTest {
         Random random = new Random(4242L);
         double worstRatio = 0;
         int worstExtraTicks = Integer.MIN_VALUE;
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 400; i++) {
             MotionLimits limits = randomLimits(random);
             double fromDeg = randomAngle(random);
             // Log-uniform distances from 0.001 to 160 deg: tiny, short and cruising moves.
@@ -238,7 +247,7 @@ class JerkLimitedProfileTest {
         Random random = new Random(99L);
         Worst worst = new Worst();
         double worstMismatchDeg = 0;
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 300; i++) {
             MotionLimits limits = randomLimits(random);
             ProfileState s = reachableState(random, limits);
             double predictedDeg = s.positionDeg() + JerkLimitedProfile.stoppingDistanceDeg(s, limits);
@@ -250,6 +259,7 @@ class JerkLimitedProfileTest {
                 s = next;
                 assertTrue(++ticks < MAX_TICKS);
             }
+            worst.runs++;
             assertEquals(0.0, s.velocityDegPerS());
             assertEquals(0.0, s.accelerationDegPerS2());
             worstMismatchDeg = Math.max(worstMismatchDeg, Math.abs(s.positionDeg() - predictedDeg));
@@ -262,7 +272,7 @@ class JerkLimitedProfileTest {
     void changedLimitsMidMoveAreHonouredWithoutAStepInAcceleration() {
         Random random = new Random(31337L);
         int worstTransitionTicks = 0;
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 300; i++) {
             MotionLimits before = randomLimits(random);
             MotionLimits after = randomLimits(random);
             ProfileState s = reachableState(random, before);
@@ -305,7 +315,7 @@ class JerkLimitedProfileTest {
     @Test
     void anyTimeStepWorksNotOnlyTenMilliseconds() {
         Random random = new Random(5L);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 150; i++) {
             MotionLimits limits = randomLimits(random);
             double dtS = 0.0005 + 0.2 * random.nextDouble();
             ProfileState s = ProfileState.restingAt(randomAngle(random));
@@ -328,8 +338,8 @@ class JerkLimitedProfileTest {
         assertEquals(commandSequence(new Random(8L)), commandSequence(new Random(8L)));
     }
 
-    private java.util.List<ProfileState> commandSequence(Random random) {
-        java.util.List<ProfileState> states = new java.util.ArrayList<>();
+    private List<ProfileState> commandSequence(Random random) {
+        List<ProfileState> states = new ArrayList<>();
         MotionLimits limits = randomLimits(random);
         ProfileState s = ProfileState.restingAt(randomAngle(random));
         for (int phase = 0; phase < 6; phase++) {
@@ -410,6 +420,13 @@ class JerkLimitedProfileTest {
                 && speedAfterRampDegPerS <= limits.vMaxDegPerS();
     }
 
+    /** Even the fastest reduction of the acceleration leaves the velocity with the other sign. */
+    private static boolean velocityMustReverse(ProfileState s, MotionLimits limits) {
+        double v = s.velocityDegPerS();
+        double a = s.accelerationDegPerS2();
+        return v * a < 0 && Math.abs(v) < a * a / (2 * limits.jMaxDegPerS3());
+    }
+
     /** At rest, or moving toward the target with a controlled stop that would not pass it. */
     private boolean canStopBefore(ProfileState s, double targetDeg, MotionLimits limits) {
         if (JerkLimitedProfile.isAtRest(s)) {
@@ -466,18 +483,19 @@ class JerkLimitedProfileTest {
         double worstOvershootAfterReversalDeg;
         double peakSpeedDegPerS;
         double peakAccelerationDegPerS2;
-        double worstSpeedRatio;
-        double worstAccelerationRatio;
-        double worstJerkRatio;
+        double worstSpeedExcessDegPerS = Double.NEGATIVE_INFINITY;
+        double worstAccelerationExcessDegPerS2 = Double.NEGATIVE_INFINITY;
+        double worstJerkExcessDegPerS3 = Double.NEGATIVE_INFINITY;
 
         void step(ProfileState before, ProfileState after, MotionLimits limits) {
             peakSpeedDegPerS = Math.max(peakSpeedDegPerS, Math.abs(after.velocityDegPerS()));
             peakAccelerationDegPerS2 = Math.max(peakAccelerationDegPerS2, Math.abs(after.accelerationDegPerS2()));
-            worstSpeedRatio = Math.max(worstSpeedRatio, Math.abs(after.velocityDegPerS()) / limits.vMaxDegPerS());
-            worstAccelerationRatio = Math.max(worstAccelerationRatio,
-                    Math.abs(after.accelerationDegPerS2()) / limits.aMaxDegPerS2());
+            worstSpeedExcessDegPerS = Math.max(worstSpeedExcessDegPerS,
+                    Math.abs(after.velocityDegPerS()) - limits.vMaxDegPerS());
+            worstAccelerationExcessDegPerS2 = Math.max(worstAccelerationExcessDegPerS2,
+                    Math.abs(after.accelerationDegPerS2()) - limits.aMaxDegPerS2());
             double jerk = Math.abs(after.accelerationDegPerS2() - before.accelerationDegPerS2()) / DT_S;
-            worstJerkRatio = Math.max(worstJerkRatio, jerk / limits.jMaxDegPerS3());
+            worstJerkExcessDegPerS3 = Math.max(worstJerkExcessDegPerS3, jerk - limits.jMaxDegPerS3());
         }
     }
 
@@ -491,9 +509,10 @@ class JerkLimitedProfileTest {
         int runs;
 
         void add(Run run, MotionLimits limits) {
-            all.worstSpeedRatio = Math.max(all.worstSpeedRatio, run.worstSpeedRatio);
-            all.worstAccelerationRatio = Math.max(all.worstAccelerationRatio, run.worstAccelerationRatio);
-            all.worstJerkRatio = Math.max(all.worstJerkRatio, run.worstJerkRatio);
+            all.worstSpeedExcessDegPerS = Math.max(all.worstSpeedExcessDegPerS, run.worstSpeedExcessDegPerS);
+            all.worstAccelerationExcessDegPerS2 = Math.max(all.worstAccelerationExcessDegPerS2,
+                    run.worstAccelerationExcessDegPerS2);
+            all.worstJerkExcessDegPerS3 = Math.max(all.worstJerkExcessDegPerS3, run.worstJerkExcessDegPerS3);
             ticks = Math.max(ticks, run.ticks);
             reversals = Math.max(reversals, run.velocitySignChanges);
             crossings = Math.max(crossings, run.targetCrossings);
@@ -505,10 +524,11 @@ class JerkLimitedProfileTest {
         }
 
         void print(String what) {
-            System.out.printf("%s: %d runs, worst |v|/vMax %.12f, |a|/aMax %.12f, |da/dt|/jMax %.12f, "
-                            + "overshoot %.3g deg, reversals %d, target crossings %d, longest run %d ticks%n",
-                    what, runs, all.worstSpeedRatio, all.worstAccelerationRatio, all.worstJerkRatio,
-                    overshootDeg, reversals, crossings, ticks);
+            System.out.printf("%s: %d runs, worst excess over the limit: |v| %.3g deg/s, |a| %.3g deg/s^2, "
+                            + "|da/dt| %.3g deg/s^3; overshoot %.3g deg, reversals %d, target crossings %d, "
+                            + "longest run %d ticks%n",
+                    what, runs, all.worstSpeedExcessDegPerS, all.worstAccelerationExcessDegPerS2,
+                    all.worstJerkExcessDegPerS3, overshootDeg, reversals, crossings, ticks);
         }
     }
 }
