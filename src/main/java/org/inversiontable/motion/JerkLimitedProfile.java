@@ -1,0 +1,164 @@
+package org.inversiontable.motion;
+
+/**
+ * Online jerk-limited (S-curve) reference generator for the tilt axis (SPEC §5). Called once per
+ * control tick with the reference of the previous tick, it returns the next one; a new target,
+ * a stop or new limits take effect on the next call and never cause a step in acceleration,
+ * because every call re-plans from the full state (position, velocity, acceleration).
+ *
+ * <pre>{@code
+ * JerkLimitedProfile profile = new JerkLimitedProfile();
+ * ProfileState reference = ProfileState.restingAt(measuredAngleDeg);
+ * // every tick:
+ * reference = stopRequested
+ *         ? profile.stepToStop(reference, limits, 0.01)
+ *         : profile.stepToward(reference, targetDeg, limits, 0.01);
+ * }</pre>
+ *
+ * <p>How a tick is planned (continuous time, then sampled, so the samples are exact):
+ * <ol>
+ *   <li>Where would the hardest controlled stop from here end? If that is the target, follow
+ *       that stop: it arrives at the target with v = 0 and a = 0.</li>
+ *   <li>Otherwise head for the side the target is on "as fast as allowed" (toward +vMax with
+ *       full jerk and acceleration) for as long as a stop started afterwards still ends at or
+ *       before the target; the switching time inside the tick is found by bisection.</li>
+ *   <li>When the whole remaining plan fits in one tick, land exactly on (target, 0, 0).</li>
+ * </ol>
+ * Each part is a jerk-limited curve and the switch between them keeps the acceleration, so the
+ * change of acceleration over any tick is at most jMax * dt. For a move from rest this is the
+ * time-optimal 7-segment S-curve of {@link #restToRestDurationS}.
+ * Pure and deterministic: no state, no clock.
+ */
+public final class JerkLimitedProfile {
+    /**
+     * How close (deg) the end of a stop must be to the target to count as arriving there; far
+     * above the rounding of the arithmetic, far below anything the table could show.
+     */
+    static final double ARRIVAL_TOLERANCE_DEG = 1e-9;
+    /** Velocity and acceleration magnitudes below which a reference counts as at rest. */
+    static final double REST_TOLERANCE = 1e-9;
+    /** Halvings of the tick when locating the switch to braking: far below double resolution. */
+    private static final int SWITCH_SEARCH_STEPS = 64;
+
+    /** The next reference state on the way to {@code targetDeg}, {@code dtS} after {@code current}. */
+    public ProfileState stepToward(ProfileState current, double targetDeg, MotionLimits limits, double dtS) {
+        requireArguments(current, limits, dtS);
+        if (!Double.isFinite(targetDeg)) {
+            throw new IllegalArgumentException("targetDeg must be finite, was " + targetDeg);
+        }
+        double stopEndDeg = current.positionDeg() + stoppingDistanceDeg(current, limits);
+        double gapDeg = targetDeg - stopEndDeg;
+        if (Math.abs(gapDeg) <= ARRIVAL_TOLERANCE_DEG) {
+            return brake(current, limits, dtS, targetDeg);
+        }
+        // Work relative to the target, mirrored so that the target lies in the + direction:
+        // keeps the arithmetic near zero, and one set of rules serves both directions.
+        double sign = Math.signum(gapDeg);
+        ProfileState start = new ProfileState(sign * (current.positionDeg() - targetDeg),
+                sign * current.velocityDegPerS(), sign * current.accelerationDegPerS2());
+        VelocityRamp fullSpeed = VelocityRamp.plan(start.velocityDegPerS(), start.accelerationDegPerS2(),
+                limits.vMaxDegPerS(), limits);
+        ProfileState afterTick = fullSpeed.stateAt(start, dtS);
+        if (stopEndRelativeToTarget(afterTick, limits) < 0.0) {
+            return toWorld(afterTick, sign, targetDeg);
+        }
+        // Braking must begin within this tick: find when (latest moment a stop still ends at the target).
+        double safeS = 0.0;
+        double lateS = dtS;
+        for (int i = 0; i < SWITCH_SEARCH_STEPS; i++) {
+            double midS = 0.5 * (safeS + lateS);
+            if (stopEndRelativeToTarget(fullSpeed.stateAt(start, midS), limits) < 0.0) {
+                safeS = midS;
+            } else {
+                lateS = midS;
+            }
+        }
+        ProfileState atSwitch = fullSpeed.stateAt(start, safeS);
+        VelocityRamp stop = VelocityRamp.plan(atSwitch.velocityDegPerS(), atSwitch.accelerationDegPerS2(),
+                0.0, limits);
+        double leftS = dtS - safeS;
+        if (stop.durationS() <= leftS) {
+            return ProfileState.restingAt(targetDeg);
+        }
+        return toWorld(stop.stateAt(atSwitch, leftS), sign, targetDeg);
+    }
+
+    /**
+     * The next reference state of a controlled stop: decelerate to rest as fast as the
+     * acceleration and jerk limits allow, without a step in acceleration (SPEC §5 STOP).
+     */
+    public ProfileState stepToStop(ProfileState current, MotionLimits limits, double dtS) {
+        requireArguments(current, limits, dtS);
+        return brake(current, limits, dtS, current.positionDeg() + stoppingDistanceDeg(current, limits));
+    }
+
+    /**
+     * Signed distance (deg) the reference still travels if a controlled stop starts now; the
+     * supervisor uses it to start braking before the angle limit.
+     */
+    public static double stoppingDistanceDeg(ProfileState s, MotionLimits limits) {
+        return VelocityRamp.plan(s.velocityDegPerS(), s.accelerationDegPerS2(), 0.0, limits)
+                .displacementDeg(s.velocityDegPerS(), s.accelerationDegPerS2());
+    }
+
+    /** True when the reference is (numerically) standing still with no acceleration. */
+    public static boolean isAtRest(ProfileState s) {
+        return Math.abs(s.velocityDegPerS()) <= REST_TOLERANCE
+                && Math.abs(s.accelerationDegPerS2()) <= REST_TOLERANCE;
+    }
+
+    /**
+     * Duration (s) of the time-optimal rest-to-rest S-curve over {@code distanceDeg} (either sign):
+     * the classic 7-segment profile, with the constant-acceleration and cruise segments dropped
+     * when the move is too short to reach aMax or vMax. The supervisor uses it to start the
+     * automatic return early enough (SPEC §3).
+     */
+    public static double restToRestDurationS(double distanceDeg, MotionLimits limits) {
+        if (!Double.isFinite(distanceDeg)) {
+            throw new IllegalArgumentException("distanceDeg must be finite, was " + distanceDeg);
+        }
+        double d = Math.abs(distanceDeg);
+        double v = limits.vMaxDegPerS();
+        double a = limits.aMaxDegPerS2();
+        double j = limits.jMaxDegPerS3();
+        double rampS = a / j;
+        // Time to go from rest to vMax (and, mirrored, back); the distance both cover is v * that.
+        double toFullSpeedS = v * j >= a * a ? v / a + rampS : 2.0 * Math.sqrt(v / j);
+        if (d >= v * toFullSpeedS) {
+            return toFullSpeedS + d / v;
+        }
+        // vMax not reached: find the peak speed vp of the symmetric accelerate-then-brake profile.
+        double vpWithHoldDegPerS = 0.5 * (-a * rampS + Math.sqrt(a * rampS * a * rampS + 4.0 * a * d));
+        if (vpWithHoldDegPerS * j >= a * a) {
+            return 2.0 * (vpWithHoldDegPerS / a + rampS);
+        }
+        return 4.0 * Math.cbrt(d / (2.0 * j));
+    }
+
+    private static ProfileState brake(ProfileState current, MotionLimits limits, double dtS, double endDeg) {
+        VelocityRamp stop = VelocityRamp.plan(current.velocityDegPerS(), current.accelerationDegPerS2(),
+                0.0, limits);
+        if (stop.durationS() <= dtS) {
+            return ProfileState.restingAt(endDeg);
+        }
+        return stop.stateAt(current, dtS);
+    }
+
+    private static double stopEndRelativeToTarget(ProfileState relative, MotionLimits limits) {
+        return relative.positionDeg() + stoppingDistanceDeg(relative, limits);
+    }
+
+    private static ProfileState toWorld(ProfileState relative, double sign, double targetDeg) {
+        return new ProfileState(targetDeg + sign * relative.positionDeg(),
+                sign * relative.velocityDegPerS(), sign * relative.accelerationDegPerS2());
+    }
+
+    private static void requireArguments(ProfileState current, MotionLimits limits, double dtS) {
+        if (current == null || limits == null) {
+            throw new IllegalArgumentException("current state and limits are required");
+        }
+        if (!Double.isFinite(dtS) || dtS <= 0.0) {
+            throw new IllegalArgumentException("dtS must be a positive finite time step, was " + dtS);
+        }
+    }
+}
