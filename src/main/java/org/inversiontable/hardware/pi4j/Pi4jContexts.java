@@ -2,7 +2,6 @@ package org.inversiontable.hardware.pi4j;
 
 import com.pi4j.Pi4J;
 import com.pi4j.boardinfo.util.BoardInfoHelper;
-import com.pi4j.boardinfo.util.PwmChipUtil;
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
@@ -56,9 +55,14 @@ public final class Pi4jContexts {
      * @throws IllegalStateException when the context ends up on a no-op provider
      */
     public static Context onPi() {
-        int pwmChip = BoardInfoHelper.usesRP1()
-                ? PwmChipUtil.getPWMChipForRP1(PwmChipUtil.DEFAULT_PWM_SYSTEM_PATH)
-                : PwmChipUtil.DEFAULT_LEGACY_PWM_CHIP;
+        // gpiod in Pi4J 3.0.3 cannot open a chip on a board model it does not know; say so here
+        // rather than with its "No gpio chip yet initialized!" at the first pin.
+        if (!BoardInfoHelper.runningOnRaspberryPi()) {
+            throw new IllegalStateException("This machine is not a Raspberry Pi that Pi4J 3.0.3 recognizes"
+                    + " (board model unknown): 'run' drives real pins through gpiod and linuxfs."
+                    + " On a desktop, use 'simulate'.");
+        }
+        int pwmChip = BoardInfoHelper.getPwmChipAddress();
         Context ctx = Pi4J.newContextBuilder()
                 .add(GpioDDigitalInputProvider.newInstance(),
                         GpioDDigitalOutputProvider.newInstance(),

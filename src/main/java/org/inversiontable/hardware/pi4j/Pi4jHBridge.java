@@ -137,6 +137,7 @@ public final class Pi4jHBridge implements HBridge {
         if (percent == writtenPercent) {
             return;
         }
+        writtenPercent = -1;  // unknown until the write succeeds, so a failed write is retried
         if (percent == 0) {
             pwm.setDutyCycle(0);
             pwm.off();

@@ -10,6 +10,7 @@ import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.TableHardware;
@@ -75,21 +76,25 @@ public final class Pi4jTableHardware implements AutoCloseable {
             // Enable first, so it is LOW before direction and PWM exist.
             DigitalOutput enable = output(ctx, IoIds.MOTOR_ENABLE, pins.motorEnablePin());
             DigitalOutput direction = output(ctx, IoIds.MOTOR_DIR, pins.motorDirPin());
-            Pwm pwm = ctx.create(Pwm.newConfigBuilder(ctx)
-                    .id(IoIds.MOTOR_PWM)
-                    .address(pins.pwmChannel())
-                    .pwmType(PwmType.HARDWARE)
-                    .frequency(pins.pwmFrequencyHz())
-                    .dutyCycle(0)
-                    .initial(0)
-                    .shutdown(0));
+            Pwm pwm = opened(IoIds.MOTOR_PWM, "hardware PWM channel " + pins.pwmChannel(),
+                    "Is the PWM overlay loaded (dtoverlay=pwm-2chan) and pwm_motor_channel the channel, not the GPIO?",
+                    () -> ctx.create(Pwm.newConfigBuilder(ctx)
+                            .id(IoIds.MOTOR_PWM)
+                            .address(pins.pwmChannel())
+                            .pwmType(PwmType.HARDWARE)
+                            .frequency(pins.pwmFrequencyHz())
+                            .dutyCycle(0)
+                            .initial(0)
+                            .shutdown(0)));
             DigitalOutput led = output(ctx, IoIds.LED, pins.ledPin());
             DigitalOutput buzzer = output(ctx, IoIds.BUZZER, pins.buzzerPin());
             DigitalOutput watchdog = output(ctx, IoIds.WATCHDOG, pins.watchdogPin());
-            I2C i2c = ctx.create(I2C.newConfigBuilder(ctx)
-                    .id(IoIds.IMU)
-                    .bus(pins.i2cBus())
-                    .device(pins.i2cAddress()));
+            I2C i2c = opened(IoIds.IMU, "I2C bus " + pins.i2cBus(),
+                    "Is I2C enabled (dtparam=i2c_arm=on) and the user in the i2c group?",
+                    () -> ctx.create(I2C.newConfigBuilder(ctx)
+                            .id(IoIds.IMU)
+                            .bus(pins.i2cBus())
+                            .device(pins.i2cAddress())));
 
             Pi4jContexts.refuseNoOpProviders(ctx);
 
@@ -112,19 +117,32 @@ public final class Pi4jTableHardware implements AutoCloseable {
     }
 
     private static DigitalInput input(Context ctx, String id, int bcm) {
-        return ctx.create(DigitalInput.newConfigBuilder(ctx)
+        return opened(id, "BCM " + bcm, GPIO_HINT, () -> ctx.create(DigitalInput.newConfigBuilder(ctx)
                 .id(id)
                 .address(bcm)
                 .pull(PullResistance.PULL_UP)
-                .debounce(PI4J_DEBOUNCE_MICROS));
+                .debounce(PI4J_DEBOUNCE_MICROS)));
     }
 
     private static DigitalOutput output(Context ctx, String id, int bcm) {
-        return ctx.create(DigitalOutput.newConfigBuilder(ctx)
+        return opened(id, "BCM " + bcm, GPIO_HINT, () -> ctx.create(DigitalOutput.newConfigBuilder(ctx)
                 .id(id)
                 .address(bcm)
                 .initial(DigitalState.LOW)
-                .shutdown(DigitalState.LOW));
+                .shutdown(DigitalState.LOW)));
+    }
+
+    private static final String GPIO_HINT =
+            "Is the user in the gpio group, and is the pin free of other programs and overlays?";
+
+    /** Names the I/O, its pin or bus and a likely fix when Pi4J cannot open it. */
+    private static <T> T opened(String id, String where, String hint, Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open '" + id + "' on " + where + ": " + e.getMessage()
+                    + ". " + hint, e);
+        }
     }
 
     public TableHardware hardware() {
