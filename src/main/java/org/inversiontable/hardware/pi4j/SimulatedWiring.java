@@ -1,0 +1,99 @@
+package org.inversiontable.hardware.pi4j;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import org.inversiontable.hardware.Button;
+
+/**
+ * The far side of the wires for the desktop simulator: it sets the contacts and reads the
+ * outputs of Pi4J's mock providers in the table's own terms, so nothing outside this package
+ * needs to import Pi4J.
+ *
+ * <pre>{@code
+ * SimulatedWiring wires = table.simulatedWiring();
+ * wires.idle(false);                         // e-stop closed, buttons released, away from home
+ * wires.setButtonPressed(Button.DOWN, true);
+ * double duty = wires.dutyOnWires();         // what the H-bridge would do now
+ * }</pre>
+ *
+ * <p>Pi4J's mock inputs start LOW, which by this table's conventions means "all buttons
+ * pressed": a simulator calls {@link #idle} first. Changing the e-stop runs its listeners on the
+ * calling thread.
+ */
+public final class SimulatedWiring {
+    private final Context ctx;
+
+    SimulatedWiring(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** E-stop contact closed, every button released, the HOME switch as given. */
+    public void idle(boolean atHome) {
+        setEstopOpen(false);
+        setHomeSwitchOpen(atHome);
+        for (Button b : Button.values()) {
+            setButtonPressed(b, false);
+        }
+    }
+
+    /** Open = pressed or wire broken (HIGH through the pull-up). */
+    public void setEstopOpen(boolean open) {
+        input(IoIds.ESTOP).mockState(open ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    /** Open = the bed is at home and has pushed the normally-closed end-stop open. */
+    public void setHomeSwitchOpen(boolean open) {
+        input(IoIds.HOME_SWITCH).mockState(open ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    public void setButtonPressed(Button button, boolean pressed) {
+        input(IoIds.button(button)).mockState(pressed ? DigitalState.LOW : DigitalState.HIGH);
+    }
+
+    public boolean motorEnabled() {
+        return high(IoIds.MOTOR_ENABLE);
+    }
+
+    /** Direction line HIGH: toward inversion. */
+    public boolean motorTowardInversion() {
+        return high(IoIds.MOTOR_DIR);
+    }
+
+    /** The PWM percent now (0 while the PWM is off). */
+    public int pwmPercent() {
+        Pwm pwm = ctx.registry().get(IoIds.MOTOR_PWM, Pwm.class);
+        return pwm.isOn() ? pwm.getDutyCycle() : 0;
+    }
+
+    /** The signed duty the H-bridge applies now: 0 unless enabled, positive toward inversion. */
+    public double dutyOnWires() {
+        if (!motorEnabled()) {
+            return 0.0;
+        }
+        double magnitude = pwmPercent() / 100.0;
+        return motorTowardInversion() ? magnitude : -magnitude;
+    }
+
+    public boolean ledOn() {
+        return high(IoIds.LED);
+    }
+
+    public boolean buzzerOn() {
+        return high(IoIds.BUZZER);
+    }
+
+    public boolean watchdogHigh() {
+        return high(IoIds.WATCHDOG);
+    }
+
+    private MockDigitalInput input(String id) {
+        return ctx.registry().get(id, MockDigitalInput.class);
+    }
+
+    private boolean high(String id) {
+        return ctx.registry().get(id, DigitalOutput.class).state() == DigitalState.HIGH;
+    }
+}

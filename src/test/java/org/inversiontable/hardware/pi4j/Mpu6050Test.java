@@ -1,0 +1,186 @@
+package org.inversiontable.hardware.pi4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.i2c.I2C;
+import org.inversiontable.hardware.PinMap.ImuMounting;
+import org.inversiontable.hardware.TiltReading;
+import org.inversiontable.hardware.pi4j.fake.FakeI2CProvider;
+import org.inversiontable.hardware.pi4j.fake.FakeMpu6050;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real driver against the register-level fake, through a Pi4J context. */
+class Mpu6050Test {
+    private static final double[] ANGLES_DEG = {-70, -65, -30, 0, 20, 45, 90};
+    private static final int BUS = 1;
+    private static final int ADDRESS = 0x68;
+
+    private final FakeMpu6050 chip = new FakeMpu6050();
+    private final FakeI2CProvider provider = new FakeI2CProvider().attach(BUS, ADDRESS, chip);
+    private final Context ctx = Pi4jContexts.simulated(provider);
+
+    @AfterEach
+    void shutDown() {
+        ctx.shutdown();
+    }
+
+    private Mpu6050 driver(ImuMounting mounting, int address) {
+        I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("imu-" + address).bus(BUS).device(address));
+        return new Mpu6050(i2c, mounting);
+    }
+
+    private Mpu6050 initialized(ImuMounting mounting) {
+        Mpu6050 imu = driver(mounting, ADDRESS);
+        imu.init();
+        return imu;
+    }
+
+    private void tiltChipTo(double angleDeg, ImuMounting mounting) {
+        double[] g = Mpu6050.accelerationG(angleDeg, mounting);
+        chip.setAccelerationG(g[0], g[1], g[2]);
+    }
+
+    @ParameterizedTest(name = "range {0} g")
+    @ValueSource(ints = {2, 4, 8, 16})
+    void readsTheAngleWithinFiveHundredthsOfADegreeInEveryRange(int rangeG) {
+        ImuMounting mounting = new ImuMounting('x', 'z', 1, 0.0, rangeG);
+        Mpu6050 imu = initialized(mounting);
+        assertEquals(Mpu6050.afsSel(rangeG) << 3, chip.peek(Mpu6050.ACCEL_CONFIG));
+        for (double angle : ANGLES_DEG) {
+            tiltChipTo(angle, mounting);
+            TiltReading r = imu.read();
+            assertTrue(r.isFresh(), "angle " + angle);
+            assertEquals(angle, r.angleDeg(), 0.05, "angle " + angle + " at " + rangeG + " g");
+            assertEquals(1.0, r.gravityG(), 0.002);
+        }
+    }
+
+    @Test
+    void remappedAxesReversedSignAndOffsetStillReadTheTrueAngle() {
+        ImuMounting mounting = new ImuMounting('y', 'x', -1, 2.5, 4);
+        Mpu6050 imu = initialized(mounting);
+        for (double angle : ANGLES_DEG) {
+            tiltChipTo(angle, mounting);
+            assertEquals(angle, imu.read().angleDeg(), 0.05, "angle " + angle);
+        }
+    }
+
+    @Test
+    void angleConventionHeadDownIsPositive() {
+        ImuMounting mounting = ImuMounting.DEFAULT;
+        Mpu6050 imu = initialized(mounting);
+        double theta = Math.toRadians(30);
+        // Head down by 30 deg: along-the-bed axis (toward the head) sees -sin, the normal cos.
+        chip.setAccelerationG(-Math.sin(theta), 0, Math.cos(theta));
+        assertEquals(30.0, imu.read().angleDeg(), 0.05);
+        chip.setAccelerationG(0, 0, 1);
+        assertEquals(0.0, imu.read().angleDeg(), 0.05);
+    }
+
+    @Test
+    void gravityIsTheMagnitudeOverAllThreeAxes() {
+        Mpu6050 imu = initialized(new ImuMounting('x', 'z', 1, 0.0, 4));
+        chip.setAccelerationG(0.3, 0.4, 1.2);
+        assertEquals(Math.sqrt(0.09 + 0.16 + 1.44), imu.read().gravityG(), 0.001);
+    }
+
+    @Test
+    void initConfiguresWakeSampleRateFilterAndDataReady() {
+        Mpu6050 imu = initialized(ImuMounting.DEFAULT);
+        assertEquals(0x68, imu.whoAmI());
+        assertEquals(0x01, chip.peek(Mpu6050.PWR_MGMT_1), "awake, PLL X gyro clock");
+        assertEquals(4, chip.peek(Mpu6050.SMPLRT_DIV), "1 kHz / (1 + 4) = 200 Hz");
+        assertEquals(3, chip.peek(Mpu6050.CONFIG), "DLPF 44 Hz");
+        assertEquals(0x01, chip.peek(Mpu6050.INT_ENABLE), "DATA_RDY_EN");
+    }
+
+    @ParameterizedTest(name = "WHO_AM_I 0x{0}")
+    @ValueSource(ints = {0x70, 0x71, 0x73})
+    void acceptsTheWholeFamily(int whoAmI) {
+        chip.setWhoAmI(whoAmI);
+        Mpu6050 imu = initialized(ImuMounting.DEFAULT);
+        assertEquals(whoAmI, imu.whoAmI());
+        tiltChipTo(45, ImuMounting.DEFAULT);
+        assertEquals(45, imu.read().angleDeg(), 0.05);
+    }
+
+    @Test
+    void whoAmIMismatchIsRejectedNamingTheValue() {
+        chip.setWhoAmI(0x98);
+        Mpu6050 imu = driver(ImuMounting.DEFAULT, ADDRESS);
+        IllegalStateException e = assertThrows(IllegalStateException.class, imu::init);
+        assertTrue(e.getMessage().contains("0x98"), e.getMessage());
+        assertTrue(e.getMessage().contains("0x68"), e.getMessage());
+    }
+
+    @Test
+    void sleepingChipHasNoSampleAndReadsZeroData() {
+        Mpu6050 imu = driver(ImuMounting.DEFAULT, ADDRESS);  // never woken
+        chip.setAccelerationG(0, 0, 1);
+        assertTrue(chip.sleeping());
+        assertSame(TiltReading.NO_NEW_SAMPLE, imu.read());
+        assertEquals(0, ctx.registry().get("imu-" + ADDRESS, I2C.class).readRegister(Mpu6050.ACCEL_XOUT_H + 4));
+    }
+
+    @Test
+    void dataReadyIsClearedByTheReadSoTheSameSampleIsNeverSeenTwice() {
+        Mpu6050 imu = initialized(ImuMounting.DEFAULT);
+        tiltChipTo(20, ImuMounting.DEFAULT);
+        assertTrue(imu.read().isFresh());
+        assertSame(TiltReading.NO_NEW_SAMPLE, imu.read());
+        tiltChipTo(21, ImuMounting.DEFAULT);
+        assertEquals(21, imu.read().angleDeg(), 0.05);
+    }
+
+    @Test
+    void disconnectedChipReadsAsBusErrorAndNeverThrows() {
+        Mpu6050 imu = initialized(ImuMounting.DEFAULT);
+        tiltChipTo(10, ImuMounting.DEFAULT);
+        chip.setDisconnected(true);
+        for (int i = 0; i < 10; i++) {
+            TiltReading r = imu.read();
+            assertSame(TiltReading.BUS_ERROR, r);
+            assertTrue(Double.isNaN(r.angleDeg()), "a dead sensor must never read as a number");
+        }
+        chip.setDisconnected(false);
+        assertEquals(10, imu.read().angleDeg(), 0.05, "the sample taken before the outage is still unread");
+    }
+
+    @Test
+    void unknownAddressIsANackAtInitAndABusErrorAtRead() {
+        Mpu6050 imu = driver(ImuMounting.DEFAULT, 0x69);
+        IllegalStateException e = assertThrows(IllegalStateException.class, imu::init);
+        assertTrue(e.getMessage().contains("0x69"), e.getMessage());
+        assertSame(TiltReading.BUS_ERROR, imu.read());
+    }
+
+    @Test
+    void saturatedAxisIsClippedAtFullScale() {
+        Mpu6050 imu = initialized(new ImuMounting('x', 'z', 1, 0.0, 2));
+        chip.setAccelerationG(0, 0, 3.0);
+        assertEquals(32767 / 16384.0, imu.read().gravityG(), 1e-9);
+    }
+
+    @Test
+    void inverseHelperRoundTripsForRandomMountings() {
+        java.util.Random random = new java.util.Random(7L);
+        char[] axes = {'x', 'y', 'z'};
+        for (int i = 0; i < 500; i++) {
+            int along = random.nextInt(3);
+            int normal = (along + 1 + random.nextInt(2)) % 3;
+            ImuMounting m = new ImuMounting(axes[along], axes[normal], random.nextBoolean() ? 1 : -1,
+                    random.nextDouble() * 20 - 10, 2);
+            double angle = random.nextDouble() * 160 - 70;
+            double[] g = Mpu6050.accelerationG(angle, m);
+            assertEquals(angle, m.angleDeg(g[0], g[1], g[2]), 1e-9, m + " at " + angle);
+            assertEquals(1.0, Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]), 1e-12);
+        }
+    }
+}
