@@ -133,22 +133,28 @@ public final class InvertedTimeBudget {
 
     private List<Event> announce() {
         double untilReturnS = secondsUntilReturnStart();
-        List<Event> events = new ArrayList<>(0);
-        if (!warned60 && untilReturnS <= FIRST_WARNING_S) {
-            warned60 = true;
-            events.add(Event.WARNING_60_S);
-        }
-        if (!warned10 && untilReturnS <= SECOND_WARNING_S) {
-            warned10 = true;
-            events.add(Event.WARNING_10_S);
-        }
+        boolean warn60 = !warned60 && untilReturnS <= FIRST_WARNING_S;
+        boolean warn10 = !warned10 && untilReturnS <= SECOND_WARNING_S;
         // Latched for the session: as the table comes up the estimate shrinks too, and a return
         // must not cancel itself half way; nor may the user go inverted again on a spent budget.
-        if (!returnRequired && untilReturnS <= 0) {
-            returnRequired = true;
+        boolean requireReturn = !returnRequired && untilReturnS <= 0;
+        if (!(warn60 || warn10 || requireReturn)) {
+            return List.of();
+        }
+        warned60 |= warn60;
+        warned10 |= warn10;
+        returnRequired |= requireReturn;
+        List<Event> events = new ArrayList<>(3);
+        if (warn60) {
+            events.add(Event.WARNING_60_S);
+        }
+        if (warn10) {
+            events.add(Event.WARNING_10_S);
+        }
+        if (requireReturn) {
             events.add(Event.RETURN_REQUIRED);
         }
-        return events.isEmpty() ? List.of() : List.copyOf(events);
+        return List.copyOf(events);
     }
 
     /**
