@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigFileException;
 import org.inversiontable.scenario.ExpectationOutcome;
 import org.inversiontable.scenario.Scenario;
 import org.inversiontable.scenario.ScenarioException;

@@ -46,6 +46,13 @@ public final class HomeSwitchConsistency {
      * @param angleTrusted  false after an IMU fault: the angle is then no reference at all
      * @return a HOME_SWITCH_DISAGREE trip once they have disagreed for 0.5 s continuously, else null
      */
+    /** The switch and the angle tell the same story now, within the bands (the cause of a trip is gone). */
+    public boolean agrees(boolean switchAtHome, double angleDeg) {
+        return switchAtHome
+                ? !(angleDeg > homeDeg + AT_HOME_ABOVE_HOME_MAX_DEG)
+                : !(angleDeg < homeDeg - NOT_HOME_BELOW_HOME_MIN_DEG);
+    }
+
     public Trip update(boolean switchAtHome, double angleDeg, boolean angleTrusted, long nowNanos) {
         if (lastNowNanos != Long.MIN_VALUE) {
             Monotonic.require(lastNowNanos, nowNanos, "HomeSwitchConsistency");
@@ -65,9 +72,7 @@ public final class HomeSwitchConsistency {
         if (Double.isNaN(judgedDeg)) {
             return null;
         }
-        boolean disagree = switchAtHome
-                ? judgedDeg > homeDeg + AT_HOME_ABOVE_HOME_MAX_DEG
-                : judgedDeg < homeDeg - NOT_HOME_BELOW_HOME_MIN_DEG;
+        boolean disagree = !agrees(switchAtHome, judgedDeg);
         if (!disagree) {
             disagreeing = false;
             return null;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
+import org.inversiontable.config.ConfigFileException;
+import org.inversiontable.config.ConfigProblem;
 import org.inversiontable.scenario.ScenarioTargetFactory;
 import org.inversiontable.scenario.ScriptedTarget;
 import org.inversiontable.trace.TraceReader;
@@ -42,7 +44,7 @@ class MainTest {
         };
         configs = file -> {
             if (file.getFileName().toString().startsWith("bad")) {
-                throw new ConfigFileException(List.of(file + ":3: unknown key 'bad'"));
+                throw new ConfigFileException(List.of(new ConfigProblem(file, 3, "bad", "unknown key 'bad'")));
             }
             return Config.defaults().with(ConfigKey.V_MAX_DEG_S, "4");
         };
@@ -124,7 +126,7 @@ class MainTest {
         Path cfg = file("bad.conf", "bad = 1\n");
         Path s = file("c.scn", "run 1\n");
         assertEquals(2, main("scenario", s.toString(), "--config", cfg.toString()));
-        assertEquals(cfg + ":3: unknown key 'bad'", err().strip());
+        assertEquals(cfg + ":3: bad: unknown key 'bad'", err().strip());
         assertTrue(configsSeen.isEmpty());
     }
 
@@ -197,8 +199,8 @@ class MainTest {
     }
 
     @Test
-    void theShippedRegistryHasTheScenarioCommand() {
+    void theShippedRegistryHasTheCommandsOfTheOpenIssuesAndNoStubs() {
         Map<String, Command> commands = Commands.defaults();
-        assertEquals(List.of("scenario"), List.copyOf(commands.keySet()));
+        assertEquals(List.of("scenario", "check-config", "history"), List.copyOf(commands.keySet()));
     }
 }

@@ -1,0 +1,71 @@
+package org.inversiontable.control;
+
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.PanelReading;
+import org.inversiontable.hardware.TableHardware;
+import org.inversiontable.hardware.TiltReading;
+import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.safety.SafetyView;
+import org.inversiontable.time.Clock;
+
+/**
+ * One control tick, in one direction (STYLE): read every input into a snapshot, let the
+ * supervisor assess it, let the controller decide, let the supervisor gate and apply, then show
+ * and report. Called every {@link #PERIOD_NANOS} by a real-time runner on the Pi, or by the
+ * simulation in simulated time.
+ */
+public final class ControlLoop {
+    /** 100 Hz (SPEC §11). */
+    public static final long PERIOD_NANOS = 10_000_000L;
+
+    private final TableHardware hardware;
+    private final TableController controller;
+    private final SafetySupervisor supervisor;
+    private final Clock clock;
+    private final Annunciator annunciator = new Annunciator();
+
+    public ControlLoop(TableHardware hardware, TableController controller, SafetySupervisor supervisor, Clock clock) {
+        this.hardware = hardware;
+        this.controller = controller;
+        this.supervisor = supervisor;
+        this.clock = clock;
+        // The e-stop acts on its input event, before and independently of the next tick (SPEC §11).
+        hardware.panel().onEstopOpened(supervisor::onEstopEvent);
+    }
+
+    public TickRecord tick() {
+        long now = clock.nanoTime();
+        TiltReading tilt = hardware.tilt().read();
+        PanelReading panel = hardware.panel().read();
+        TickInputs inputs = new TickInputs(now, tilt, panel);
+
+        SafetyView view = supervisor.assess(inputs);
+        ControllerOutput wanted = controller.update(inputs, view);
+        MotorCommand applied = supervisor.gate(inputs, wanted.command());
+
+        String event = view.event() != null ? view.event() : wanted.event();
+        annunciator.onEvent(event, now);
+        TableState state = wanted.state();
+        boolean inverted = view.angleDeg() > 0.0 || !view.angleTrusted();
+        boolean alarm = (state == TableState.ESTOP || state == TableState.FAULT) && inverted || view.onlyUpward();
+        hardware.indicators().set(annunciator.ledOn(state, now), annunciator.buzzerOn(alarm, now));
+        if (supervisor.healthy()) {
+            hardware.heartbeat().toggle();
+        }
+        String fault = view.fault() != null ? view.fault().code() : wanted.stuckButton() ? "button_stuck" : null;
+        return new TickRecord(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
+                panel.homeSwitchAtHome(), fault, event);
+    }
+
+    public TableHardware hardware() {
+        return hardware;
+    }
+
+    public TableController controller() {
+        return controller;
+    }
+
+    public SafetySupervisor supervisor() {
+        return supervisor;
+    }
+}

@@ -1,0 +1,282 @@
+package org.inversiontable.control;
+
+import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.motion.JerkLimitedProfile;
+import org.inversiontable.motion.MotionLimits;
+import org.inversiontable.motion.ProfileState;
+import org.inversiontable.safety.SafetyView;
+
+/**
+ * The table's state machine: turns buttons into smooth moves (SPEC §4, §5) and carries out the
+ * automatic return and limp home that the supervisor calls for. It only ever asks for a motor
+ * command; the {@link org.inversiontable.safety.SafetySupervisor} decides what reaches the
+ * H-bridge.
+ *
+ * <pre>{@code
+ * SafetyView view = supervisor.assess(inputs);
+ * ControllerOutput wanted = controller.update(inputs, view);
+ * supervisor.gate(inputs, view, wanted.command());
+ * }</pre>
+ *
+ * <p>Moves: hold-to-run UP/DOWN, a HOME click (pausing just below horizontal when coming up
+ * from inversion), a PRESET click; each runs on the jerk-limited profile, and any button
+ * pressed during a move, or a release of the held button, is a controlled stop on the profile.
+ */
+public final class TableController {
+    /** What the current move is for; decides its target and how it ends. */
+    private enum Goal { NONE, HOLD_DOWN, HOLD_UP, HOME, PRESET, STOP, RETURN }
+
+    /** A move that reached its target keeps correcting this long at most before the drive rests. */
+    private static final long SETTLE_TIMEOUT_NANOS = 1_500_000_000L;
+    /** Settled: the estimate is this close to the target (SPEC §5 asks 0.3 deg on the true angle). */
+    private static final double SETTLED_DEG = 0.1;
+    /** "At home" by angle when the switch is not there to say it (SPEC §3 uses home + 2 deg). */
+    private static final double AT_HOME_BAND_DEG = 2.0;
+
+    private final ControlSettings settings;
+    private final ButtonInterpreter buttons;
+    private final JerkLimitedProfile profile = new JerkLimitedProfile();
+    private final AngleEstimator estimator = new AngleEstimator();
+    private final PositionLoop positionLoop;
+
+    private TableState state = TableState.BOOT;
+    private Goal goal = Goal.NONE;
+    private ProfileState reference;
+    private double targetDeg;
+    /** Set while a move toward home must first pause just below horizontal. */
+    private boolean restAtFlatPending;
+    private long restUntilNanos = Long.MIN_VALUE;
+    private long settleDeadlineNanos = Long.MIN_VALUE;
+    private double presetDeg;
+    private long previousNanos = Long.MIN_VALUE;
+    private ButtonEvents lastEvents = ButtonEvents.NONE;
+
+    public TableController(ControlSettings settings, ButtonInterpreter buttons) {
+        this.settings = settings;
+        this.buttons = buttons;
+        this.positionLoop = new PositionLoop(settings.actuatorSpeedDegPerS());
+        this.presetDeg = settings.presetDeg();
+    }
+
+    public TableState state() {
+        return state;
+    }
+
+    public double presetDeg() {
+        return presetDeg;
+    }
+
+    public ControllerOutput update(TickInputs in, SafetyView view) {
+        long now = in.timeNanos();
+        double dtS = previousNanos == Long.MIN_VALUE ? 0.0 : (now - previousNanos) / 1e9;
+        previousNanos = now;
+        ButtonEvents pressed = buttons.update(in.panel().buttonsMask(), now);
+        lastEvents = pressed;
+        boolean atHome = in.panel().homeSwitchAtHome();
+
+        if (!view.angleTrusted()) {
+            estimator.reset();
+        } else {
+            estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() : 0.0, dtS);
+        }
+
+        if (view.estopLatched()) {
+            return enterLatched(TableState.ESTOP);
+        }
+        if (view.returnActive() && state != TableState.BOOT) {
+            // Runs even with a fault latched that leaves the angle and the drive trusted (SPEC §3).
+            return autoReturn(view, atHome, now, dtS);
+        }
+        if (view.fault() != null) {
+            return faultOrLimp(pressed, view, atHome, dtS);
+        }
+        if (state == TableState.ESTOP || state == TableState.FAULT || state == TableState.LIMP_HOME) {
+            // The latch is gone, so the supervisor has accepted a reset: rest, never move (SPEC §4).
+            return rest(atHome, null);
+        }
+        if (state == TableState.BOOT) {
+            return estimator.hasEstimate() ? rest(atHome, null) : output(MotorCommand.OFF, null);
+        }
+        if (goal == Goal.RETURN) {
+            // The supervisor ended the return (home reached): what the user holds must be released first.
+            buttons.disarmHeld();
+            return rest(atHome, null);
+        }
+        return userMove(pressed, view, atHome, now, dtS);
+    }
+
+    private ControllerOutput userMove(ButtonEvents pressed, SafetyView view, boolean atHome, long now, double dtS) {
+        if (goal == Goal.NONE) {
+            return startFromRest(pressed, view, atHome, now);
+        }
+        boolean holdToRun = goal == Goal.HOLD_DOWN || goal == Goal.HOLD_UP;
+        boolean heldReleased = holdToRun && !pressed.isHolding(goal == Goal.HOLD_DOWN ? Button.DOWN : Button.UP);
+        boolean interrupted = goal != Goal.STOP && pressed.anyPressEdge();
+        if (heldReleased || interrupted) {
+            // Controlled stop (SPEC §4): the interrupting button is spent on the stop, not a new command.
+            buttons.disarmHeld();
+            goal = Goal.STOP;
+        }
+        if (goal == Goal.HOLD_DOWN) {
+            targetDeg = Math.min(targetDeg, view.maxAngleNowDeg());
+        }
+        return drive(atHome, now, dtS, view);
+    }
+
+    private ControllerOutput startFromRest(ButtonEvents pressed, SafetyView view, boolean atHome, long now) {
+        double angle = estimator.angleDeg();
+        double maxNow = Math.min(settings.maxAngleDeg(), view.maxAngleNowDeg());
+        if (pressed.isHolding(Button.UP) && pressed.isPressedEdge(Button.UP) && !atHome) {
+            startMove(Goal.HOLD_UP, settings.homeDeg(), false);
+        } else if (pressed.isClick(Button.HOME) && !atHome) {
+            startMove(Goal.HOME, settings.homeDeg(), angle > 0.0 && settings.restAtFlatS() > 0.0);
+        } else if (view.onlyUpward()) {
+            return output(MotorCommand.OFF, null);
+        } else if (pressed.isPressedEdge(Button.DOWN) && angle < maxNow - SETTLED_DEG) {
+            startMove(Goal.HOLD_DOWN, maxNow, false);
+        } else if (pressed.isClick(Button.PRESET)) {
+            double target = Math.max(settings.homeDeg(), Math.min(maxNow, presetDeg));
+            if (Math.abs(target - angle) > SETTLED_DEG) {
+                startMove(Goal.PRESET, target, false);
+            }
+        } else if (pressed.presetLongHold()) {
+            presetDeg = settings.clampToEnvelope(angle);
+            return output(MotorCommand.OFF, "preset_stored");
+        }
+        if (goal == Goal.NONE) {
+            return output(MotorCommand.OFF, null);
+        }
+        return output(positionLoop.track(reference, angle), null);
+    }
+
+    private void startMove(Goal newGoal, double finalTargetDeg, boolean pauseAtFlat) {
+        goal = newGoal;
+        restAtFlatPending = pauseAtFlat;
+        targetDeg = pauseAtFlat ? settings.flatRestDeg() : finalTargetDeg;
+        restUntilNanos = Long.MIN_VALUE;
+        settleDeadlineNanos = Long.MIN_VALUE;
+        if (!isDriving()) {
+            reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
+        }
+        state = newGoal == Goal.RETURN ? TableState.RETURNING : TableState.MOVING;
+    }
+
+    private ControllerOutput autoReturn(SafetyView view, boolean atHome, long now, double dtS) {
+        if (goal != Goal.RETURN) {
+            buttons.disarmHeld();
+            startMove(Goal.RETURN, settings.homeDeg(),
+                    estimator.angleDeg() > settings.flatRestDeg() && settings.restAtFlatS() > 0.0);
+        }
+        return drive(atHome, now, dtS, view);
+    }
+
+    /** Runs the current move one tick along its profile. */
+    private ControllerOutput drive(boolean atHome, long now, double dtS, SafetyView view) {
+        double angle = estimator.angleDeg();
+        boolean towardUpright = goal == Goal.STOP ? reference.velocityDegPerS() < 0.0 : targetDeg < angle;
+        if (atHome && towardUpright && goal != Goal.HOLD_DOWN) {
+            // The end-stop opened: motion toward upright ends here, whatever the angle says.
+            return endMove(atHome);
+        }
+        if (restUntilNanos != Long.MIN_VALUE) {
+            if (now < restUntilNanos) {
+                return output(MotorCommand.OFF, null);
+            }
+            restUntilNanos = Long.MIN_VALUE;
+            restAtFlatPending = false;
+            targetDeg = settings.homeDeg();
+            reference = new ProfileState(angle, 0.0, 0.0);
+        }
+        MotionLimits limits = limitsFor(reference, targetDeg);
+        reference = goal == Goal.STOP
+                ? profile.stepToStop(reference, limits, dtS)
+                : profile.stepToward(reference, targetDeg, limits, dtS);
+        if (JerkLimitedProfile.isAtRest(reference) && (goal == Goal.STOP || reference.positionDeg() == targetDeg)) {
+            if (settleDeadlineNanos == Long.MIN_VALUE) {
+                settleDeadlineNanos = now + SETTLE_TIMEOUT_NANOS;
+            }
+            boolean settled = Math.abs(reference.positionDeg() - angle) <= SETTLED_DEG || goal == Goal.STOP;
+            if (settled || now >= settleDeadlineNanos) {
+                return arrived(atHome, now);
+            }
+        }
+        return output(positionLoop.track(reference, angle), null);
+    }
+
+    private MotionLimits limitsFor(ProfileState from, double toDeg) {
+        // Anything moving toward upright runs at the gentler return limits (SPEC §3).
+        boolean upward = goal == Goal.STOP ? from.velocityDegPerS() < 0.0 : toDeg < from.positionDeg();
+        return upward ? settings.returnLimits() : settings.downLimits();
+    }
+
+    private ControllerOutput arrived(boolean atHome, long now) {
+        settleDeadlineNanos = Long.MIN_VALUE;
+        if (restAtFlatPending) {
+            restUntilNanos = now + (long) (settings.restAtFlatS() * 1e9);
+            return output(MotorCommand.OFF, null);
+        }
+        return endMove(atHome);
+    }
+
+    /** A move that ended by itself: a button still held must be released before it acts again. */
+    private ControllerOutput endMove(boolean atHome) {
+        buttons.disarmHeld();
+        return rest(atHome, null);
+    }
+
+    private ControllerOutput rest(boolean atHome, String event) {
+        goal = Goal.NONE;
+        restAtFlatPending = false;
+        restUntilNanos = Long.MIN_VALUE;
+        reference = null;
+        boolean home = atHome || estimator.angleDeg() <= settings.homeDeg() + AT_HOME_BAND_DEG;
+        state = home ? TableState.IDLE : TableState.HOLDING;
+        return output(MotorCommand.OFF, event);
+    }
+
+    private ControllerOutput enterLatched(TableState latchedState) {
+        if (state != latchedState) {
+            buttons.disarmHeld();
+        }
+        goal = Goal.NONE;
+        reference = null;
+        state = latchedState;
+        return output(MotorCommand.OFF, null);
+    }
+
+    /** After a fault: motor off, except limp home while UP is held (SPEC §6). */
+    private ControllerOutput faultOrLimp(ButtonEvents pressed, SafetyView view, boolean atHome, double dtS) {
+        if (state != TableState.FAULT && state != TableState.LIMP_HOME) {
+            enterLatched(TableState.FAULT);
+        }
+        if (!view.limpAllowed() || atHome && view.angleTrusted() || !pressed.isHolding(Button.UP)) {
+            reference = null;
+            state = TableState.FAULT;
+            return output(MotorCommand.OFF, null);
+        }
+        state = TableState.LIMP_HOME;
+        double limpSpeed = settings.returnLimits().vMaxDegPerS() / 2.0;
+        if (!view.angleTrusted()) {
+            reference = null;
+            return output(positionLoop.openLoopTowardUpright(limpSpeed), null);
+        }
+        double angle = estimator.angleDeg();
+        if (reference == null) {
+            reference = new ProfileState(angle, 0.0, 0.0);
+        }
+        MotionLimits limp = new MotionLimits(limpSpeed, settings.returnLimits().aMaxDegPerS2(),
+                settings.returnLimits().jMaxDegPerS3());
+        reference = profile.stepToward(reference, settings.homeDeg(), limp, dtS);
+        return output(positionLoop.track(reference, angle), null);
+    }
+
+    private boolean isDriving() {
+        return reference != null;
+    }
+
+    private ControllerOutput output(MotorCommand command, String event) {
+        String shown = event == null && lastEvents.anyStuckReported() ? "button_stuck" : event;
+        return new ControllerOutput(state, command, shown, lastEvents.stuck() != 0);
+    }
+}

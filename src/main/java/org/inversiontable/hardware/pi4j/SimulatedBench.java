@@ -1,0 +1,110 @@
+package org.inversiontable.hardware.pi4j;
+
+import com.pi4j.context.Context;
+import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.PinMap;
+import org.inversiontable.hardware.TableHardware;
+import org.inversiontable.hardware.pi4j.fake.FakeI2CProvider;
+import org.inversiontable.hardware.pi4j.fake.FakeMpu6050;
+import org.inversiontable.time.Clock;
+
+/**
+ * The desktop stand-in for a wired table: the fake MPU-6050 on its I2C bus and, for each boot of
+ * the controller, a fresh Pi4J context on the mock providers with the real adapters on top. The
+ * chip and the contacts are physical and survive a power-cycle; everything in the context is
+ * thrown away, as a restart of the process would.
+ *
+ * <pre>{@code
+ * SimulatedBench bench = new SimulatedBench(pins);
+ * TableHardware hw = bench.boot(clock);          // what the controller talks to
+ * bench.setInputs(false, true, 0);               // e-stop closed, at home, no button
+ * bench.showImu(true, true, angleDeg, 1.0);      // a new sample in the chip's registers
+ * MotorCommand onWires = bench.motorOutput();    // what the H-bridge does
+ * }</pre>
+ */
+public final class SimulatedBench implements AutoCloseable {
+    private final PinMap pins;
+    private final FakeMpu6050 chip = new FakeMpu6050();
+    private final FakeI2CProvider i2c = new FakeI2CProvider();
+    private Pi4jTableHardware table;
+    private SimulatedWiring wiring;
+    private boolean estopOpen;
+    private boolean atHome;
+    private int buttonsMask;
+
+    public SimulatedBench(PinMap pins) {
+        this.pins = pins;
+        i2c.attach(pins.i2cBus(), pins.i2cAddress(), chip);
+    }
+
+    /** Starts a new controller process: new context, new adapters, inputs as the contacts are now. */
+    public TableHardware boot(Clock clock) {
+        close();
+        Context context = Pi4jContexts.simulated(i2c);
+        table = Pi4jTableHardware.create(context, pins, clock);
+        wiring = table.simulatedWiring();
+        // Mock inputs start LOW (= every button pressed): put the wires where the contacts are.
+        wiring.idle(atHome);
+        wiring.setEstopOpen(estopOpen);
+        for (Button b : Button.values()) {
+            wiring.setButtonPressed(b, b.in(buttonsMask));
+        }
+        return table.hardware();
+    }
+
+    /** Sets the contacts; only changes reach the pins, so listeners fire on real edges only. */
+    public void setInputs(boolean estopOpenNow, boolean atHomeNow, int buttonsMaskNow) {
+        if (wiring != null) {
+            if (estopOpenNow != estopOpen) {
+                wiring.setEstopOpen(estopOpenNow);
+            }
+            if (atHomeNow != atHome) {
+                wiring.setHomeSwitchOpen(atHomeNow);
+            }
+            int changed = buttonsMaskNow ^ buttonsMask;
+            for (Button b : Button.values()) {
+                if (b.in(changed)) {
+                    wiring.setButtonPressed(b, b.in(buttonsMaskNow));
+                }
+            }
+        }
+        estopOpen = estopOpenNow;
+        atHome = atHomeNow;
+        buttonsMask = buttonsMaskNow;
+    }
+
+    /**
+     * Puts a sample into the chip: when {@code newSample}, the accelerometer registers get the
+     * gravity vector of {@code angleDeg} for this mounting and data-ready is set.
+     */
+    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
+        chip.setDisconnected(!connected);
+        if (connected && newSample) {
+            double[] g = pins.imu().accelerationG(angleDeg);
+            chip.setAccelerationG(g[0] * gravityG, g[1] * gravityG, g[2] * gravityG);
+        }
+    }
+
+    /** What the H-bridge drives now, read back from the wires. */
+    public MotorCommand motorOutput() {
+        if (wiring == null || !wiring.motorEnabled()) {
+            return MotorCommand.OFF;
+        }
+        return new MotorCommand(wiring.dutyOnWires(), true);
+    }
+
+    public SimulatedWiring wiring() {
+        return wiring;
+    }
+
+    /** Ends the current controller process (outputs to their shutdown states). */
+    @Override
+    public void close() {
+        if (table != null) {
+            table.close();
+            table = null;
+            wiring = null;
+        }
+    }
+}

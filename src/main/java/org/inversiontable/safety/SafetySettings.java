@@ -1,0 +1,46 @@
+package org.inversiontable.safety;
+
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigKey;
+import org.inversiontable.motion.MotionLimits;
+
+/**
+ * What the supervisor reads from the configuration, once. Every limit is at or below its
+ * absolute cap of SPEC §3 (the configuration table's bounds guarantee it; the compact
+ * constructor checks again, so no path can raise one).
+ */
+public record SafetySettings(double maxAngleDeg, double maxInvertedS, double homeDeg, double flatRestDeg,
+                             MotionLimits returnLimits, double actuatorSpeedDegPerS, long periodNanos) {
+
+    public static final double ABSOLUTE_MAX_ANGLE_DEG = 90.0;
+    public static final double ABSOLUTE_MAX_INVERTED_S = 900.0;
+    public static final double ABSOLUTE_MAX_SPEED_DEG_S = 8.0;
+
+    public SafetySettings {
+        if (!(maxAngleDeg <= ABSOLUTE_MAX_ANGLE_DEG)) {
+            throw new IllegalArgumentException("maxAngleDeg " + maxAngleDeg + " above the cap of " + ABSOLUTE_MAX_ANGLE_DEG);
+        }
+        if (!(maxInvertedS <= ABSOLUTE_MAX_INVERTED_S)) {
+            throw new IllegalArgumentException("maxInvertedS " + maxInvertedS + " above the cap of " + ABSOLUTE_MAX_INVERTED_S);
+        }
+        if (!(returnLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S)) {
+            throw new IllegalArgumentException("return speed above the cap of " + ABSOLUTE_MAX_SPEED_DEG_S);
+        }
+        if (!(flatRestDeg <= 0.0)) {
+            throw new IllegalArgumentException("flatRestDeg must not be above 0, was " + flatRestDeg);
+        }
+    }
+
+    public static SafetySettings from(Config config, long periodNanos) {
+        double vMax = config.number(ConfigKey.V_MAX_DEG_S);
+        double vReturn = Math.min(vMax, config.number(ConfigKey.V_RETURN_DEG_S));
+        return new SafetySettings(
+                config.number(ConfigKey.MAX_ANGLE_DEG),
+                config.number(ConfigKey.MAX_INVERTED_S),
+                config.number(ConfigKey.HOME_DEG),
+                config.number(ConfigKey.FLAT_REST_DEG),
+                new MotionLimits(vReturn, config.number(ConfigKey.A_MAX_DEG_S2), config.number(ConfigKey.J_MAX_DEG_S3)),
+                config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                periodNanos);
+    }
+}

@@ -1,0 +1,314 @@
+package org.inversiontable.safety;
+
+import org.inversiontable.control.TickInputs;
+import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.HBridge;
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.PanelReading;
+import org.inversiontable.motion.JerkLimitedProfile;
+import org.inversiontable.motion.MotionLimits;
+
+/**
+ * The narrow waist between the controller and the H-bridge: the only code that writes the motor.
+ * It sees every tick's inputs and the controller's wanted command, and owns the hard limits that
+ * no button, preset or setting can override (SPEC §3, §4, §6): the e-stop latch, the fault latch
+ * and its detectors, the angle envelope, the inverted-time budget with its automatic return,
+ * limp home and the reset rule.
+ *
+ * <pre>{@code
+ * SafetyView view = supervisor.assess(inputs);              // detectors, latches, budget
+ * MotorCommand wanted = controller.update(inputs, view).command();
+ * MotorCommand applied = supervisor.gate(inputs, wanted);    // the only path to the motor
+ * }</pre>
+ *
+ * It depends on the inputs, its settings and its own state, never on the controller's internals.
+ */
+public final class SafetySupervisor {
+    /** Margin added to the return time so the table is at 0 deg before the budget ends, not at it. */
+    private static final double RETURN_MARGIN_S = 2.0;
+    /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
+    private static final double HOME_BAND_DEG = 2.0;
+    /** Largest duty limp home may use, relative to the duty of the limp speed itself. */
+    private static final double LIMP_DUTY_HEADROOM = 1.6;
+    /** A limp-home drive that takes the table this much deeper is going the wrong way: stop it. */
+    private static final double LIMP_WRONG_WAY_DEG = 1.0;
+    /** A reset of an IMU fault needs this many ticks in a row of accepted samples (0.2 s). */
+    private static final int IMU_GOOD_TICKS_FOR_RESET = 20;
+    /** Inputs are debounced from power-on; readings before this are not yet the contacts' state. */
+    private static final long INPUT_SETTLE_NANOS = 100_000_000L;
+
+    private final SafetySettings settings;
+    private final long startNanos;
+    private final HBridge motor;
+    private final EstopLatch estop = new EstopLatch();
+    private final FaultLatch faults = new FaultLatch();
+    private final ImuPlausibility imu;
+    private final MotionDisagreement motion = new MotionDisagreement();
+    private final HomeSwitchConsistency homeSwitch;
+    private final LoopOverrun overrun;
+    private final InvertedTimeBudget budget;
+    private final EnvelopeGuard envelope = new EnvelopeGuard();
+    private final ResetRule resetRule = new ResetRule();
+    private final LimpHomeGuard limp;
+
+    private boolean returnActive;
+    private boolean onlyUpward;
+    private boolean pressSeenSinceBoot;
+    private boolean estopReported;
+    private boolean faultReported;
+    private double lastTrustedAngleDeg = Double.NaN;
+    /** Consecutive ticks with an accepted sample: an IMU fault's cause is gone after a run of them. */
+    private int goodImuTicks;
+    /** Where the current limp-home drive started; a table that goes deeper instead is stopped. */
+    private double limpStartAngleDeg = Double.NaN;
+    private boolean limpBlocked;
+    private MotorCommand applied = MotorCommand.OFF;
+    private SafetyView view;
+
+    public SafetySupervisor(SafetySettings settings, HBridge motor, long startNanos) {
+        this.settings = settings;
+        this.motor = motor;
+        this.startNanos = startNanos;
+        this.imu = new ImuPlausibility(startNanos);
+        this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
+        this.overrun = new LoopOverrun(settings.periodNanos());
+        MotionLimits back = settings.returnLimits();
+        this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
+                angleDeg -> angleDeg <= 0.0 ? 0.0
+                        : JerkLimitedProfile.restToRestDurationS(angleDeg, back) + RETURN_MARGIN_S,
+                startNanos);
+        this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
+    }
+
+    /** Called on the e-stop input event itself, on whatever thread delivers it (SPEC §11). */
+    public void onEstopEvent() {
+        estop.trip();
+        motor.inhibit();
+    }
+
+    /** Restores the session after a restart; boots "upward only" when the table is inverted (SPEC §7). */
+    public void restoreSession(double invertedS, boolean active, boolean bootedInverted) {
+        budget.restoreFrom(invertedS, active);
+        onlyUpward = bootedInverted;
+    }
+
+    /** Latches a fault found outside the tick (a corrupt journal, a motor watchdog expiry). */
+    public void trip(FaultCode code, String cause, long nowNanos) {
+        faults.trip(code, cause, nowNanos);
+        motor.apply(MotorCommand.OFF, nowNanos);
+    }
+
+    public SafetyView assess(TickInputs in) {
+        long now = in.timeNanos();
+        PanelReading panel = in.panel();
+        String event = null;
+
+        // The panel reads "stop" until its inputs have settled at start-up: that is not a press.
+        // The gate refuses to drive on any "stop" reading all the same.
+        if (panel.estopStop() && now - startNanos >= INPUT_SETTLE_NANOS) {
+            onEstopEvent();
+        }
+        tripIf(overrun.tickStarted(now), now);
+        ImuCheck sample = imu.check(in.tilt(), now);
+        if (sample.tripped()) {
+            faults.trip(sample.trip(), now);
+        }
+        double angle = sample.acceptedAngleDeg();
+        boolean trusted = imu.angleTrusted();
+        goodImuTicks = sample.hasAngle() ? goodImuTicks + 1 : 0;
+        if (trusted && Double.isFinite(angle)) {
+            lastTrustedAngleDeg = angle;
+            envelope.observe(angle, now);
+        }
+        if (trusted && !estop.latched()) {
+            tripIf(motion.update(applied, angle, now), now);
+        }
+        if (!estop.latched()) {
+            tripIf(homeSwitch.update(panel.homeSwitchAtHome(), angle, trusted, now), now);
+        }
+
+        boolean anyPress = panel.buttonsMask() != 0;
+        pressSeenSinceBoot |= anyPress;
+        double budgetAngle = Double.isFinite(angle) ? angle : lastTrustedAngleDeg;
+        boolean warning = false;
+        for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
+            warning |= e != InvertedTimeBudget.Event.RETURN_REQUIRED;
+        }
+
+        if (estop.latched() && !estopReported) {
+            estopReported = true;
+            event = "estop";
+        } else if (faults.latched() && !faultReported) {
+            faultReported = true;
+            event = faults.code().code();
+            if (!faults.code().angleAndDriveTrusted()) {
+                limp.startOpenLoop(lastTrustedAngleDeg);
+            }
+        }
+
+        if (resetRule.update(panel.pressed(Button.STOP), now) && (estop.latched() || faults.latched())) {
+            if (resetAllowed(panel)) {
+                estop.tryReset(false);
+                faults.reset();
+                motion.reset();
+                imu.restart(now);
+                limp.reset();
+                limpBlocked = false;
+                limpStartAngleDeg = Double.NaN;
+                motor.clearInhibit();
+                estopReported = false;
+                faultReported = false;
+                event = "reset";
+            }
+        }
+
+        boolean returnStarted = updateReturn(budgetAngle, panel);
+        if (event == null && returnStarted) {
+            event = "auto_return";
+        } else if (event == null && warning) {
+            event = "warning";
+        }
+        if (onlyUpward && Double.isFinite(budgetAngle) && budgetAngle <= 0.0) {
+            onlyUpward = false;
+        }
+
+        FaultCode fault = faults.latched() ? faults.code() : null;
+        boolean limpAllowed = fault != null && !estop.latched() && !returnActive;
+        view = new SafetyView(angle, trusted, estop.latched(), fault, returnActive, limpAllowed,
+                maxAngleNowDeg(), onlyUpward, budget.invertedS(), event);
+        return view;
+    }
+
+    /**
+     * Gates the controller's command and writes the result to the H-bridge: the one place a motor
+     * command can pass. Returns what was applied.
+     */
+    public MotorCommand gate(TickInputs in, MotorCommand wanted) {
+        MotorCommand allowed = allowed(in, wanted);
+        motor.apply(allowed, in.timeNanos());
+        applied = motor.output();
+        return applied;
+    }
+
+    /** The heartbeat may toggle: the loop is alive and not stopped on purpose. */
+    public boolean healthy() {
+        return !estop.latched() && !(faults.latched() && faults.code() == FaultCode.LOOP_OVERRUN);
+    }
+
+    public double invertedS() {
+        return budget.invertedS();
+    }
+
+    public boolean sessionActive() {
+        return budget.sessionActive();
+    }
+
+    public String faultCause() {
+        return faults.latched() ? faults.cause() : null;
+    }
+
+    private MotorCommand allowed(TickInputs in, MotorCommand wanted) {
+        PanelReading panel = in.panel();
+        if (!wanted.enabled() || estop.latched() || panel.estopStop() || view == null) {
+            return MotorCommand.OFF;
+        }
+        double duty = wanted.duty();
+        boolean towardInversion = duty > 0.0;
+        if (onlyUpward && towardInversion) {
+            return MotorCommand.OFF;
+        }
+        if (returnActive) {
+            // Buttons are ignored during the return; whatever the controller asks, never deeper.
+            return towardInversion ? MotorCommand.OFF : wanted;
+        }
+        if (faults.latched()) {
+            return limpHome(in, wanted);
+        }
+        if (!pressSeenSinceBoot) {
+            return MotorCommand.OFF;
+        }
+        if (envelope.refuses(duty, settings.maxAngleDeg(), settings.homeDeg())) {
+            return MotorCommand.OFF;
+        }
+        if (!towardInversion && panel.homeSwitchAtHome()) {
+            // The end-stop opened: motion toward upright stops here (SPEC §4).
+            return MotorCommand.OFF;
+        }
+        return wanted;
+    }
+
+    /** After a fault only limp home may move: UP held, toward upright, at limp speed, bounded. */
+    private MotorCommand limpHome(TickInputs in, MotorCommand wanted) {
+        PanelReading panel = in.panel();
+        double limpDuty = limp.limpSpeedDegPerS() / settings.actuatorSpeedDegPerS() * LIMP_DUTY_HEADROOM;
+        boolean upHeld = panel.pressed(Button.UP);
+        boolean trustedFault = faults.code().angleAndDriveTrusted();
+        boolean switchTrusted = faults.code() != FaultCode.HOME_SWITCH_DISAGREE;
+        boolean refuse = !upHeld || wanted.duty() > 0.0 || -wanted.duty() > limpDuty
+                || switchTrusted && panel.homeSwitchAtHome();
+        if (!refuse && !trustedFault && !imu.angleTrusted()) {
+            refuse = !limp.allowOpenLoop(true, in.timeNanos());
+        } else {
+            limp.allowOpenLoop(false, in.timeNanos());
+        }
+        if (!refuse && imu.angleTrusted()) {
+            double angle = envelope.angleDeg();
+            if (Double.isNaN(limpStartAngleDeg)) {
+                limpStartAngleDeg = angle;
+            }
+            // A reversed or runaway drive under limp home would take the user deeper: never.
+            limpBlocked |= angle > limpStartAngleDeg + LIMP_WRONG_WAY_DEG;
+            refuse = limpBlocked || envelope.refuses(wanted.duty(), settings.maxAngleDeg(), settings.homeDeg());
+        }
+        if (refuse) {
+            limpStartAngleDeg = Double.NaN;
+        }
+        return refuse ? MotorCommand.OFF : wanted;
+    }
+
+    private boolean resetAllowed(PanelReading panel) {
+        if (panel.estopStop()) {
+            return false;
+        }
+        if (!faults.latched()) {
+            return true;
+        }
+        return switch (faults.code()) {
+            case IMU_STALE, IMU_OUT_OF_RANGE, IMU_NON_FINITE, IMU_GRAVITY, IMU_JUMP -> goodImuTicks >= IMU_GOOD_TICKS_FOR_RESET;
+            case HOME_SWITCH_DISAGREE -> homeSwitch.agrees(panel.homeSwitchAtHome(), imu.lastAcceptedAngleDeg());
+            default -> true;
+        };
+    }
+
+    /**
+     * The automatic return is due when what is left of the budget only just covers the way back
+     * (SPEC §3). It runs in every state but ESTOP and the faults that leave the angle or the drive
+     * untrusted; after a restart it waits for a press (SPEC §7).
+     */
+    private boolean updateReturn(double angleDeg, PanelReading panel) {
+        boolean atHome = panel.homeSwitchAtHome() || angleDeg <= settings.homeDeg() + HOME_BAND_DEG;
+        boolean blocked = estop.latched() || untrustedFaultLatched() || !pressSeenSinceBoot;
+        if (returnActive && (atHome || blocked)) {
+            returnActive = false;
+        } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
+            returnActive = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void tripIf(Trip trip, long now) {
+        if (trip != null) {
+            faults.trip(trip, now);
+        }
+    }
+
+    private boolean untrustedFaultLatched() {
+        return faults.latched() && !faults.code().angleAndDriveTrusted();
+    }
+
+    /** When the budget is (nearly) spent, no move may go back into inversion. */
+    private double maxAngleNowDeg() {
+        return budget.returnRequired() ? settings.flatRestDeg() : settings.maxAngleDeg();
+    }
+}

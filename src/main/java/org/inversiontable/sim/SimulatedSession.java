@@ -1,0 +1,137 @@
+package org.inversiontable.sim;
+
+import java.util.function.Consumer;
+import org.inversiontable.app.ControllerAssembly;
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigKey;
+import org.inversiontable.control.ControlLoop;
+import org.inversiontable.control.TickRecord;
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.PinMap;
+import org.inversiontable.hardware.pi4j.SimulatedBench;
+import org.inversiontable.scenario.Action;
+import org.inversiontable.scenario.ButtonAction;
+import org.inversiontable.scenario.ClearAction;
+import org.inversiontable.scenario.EstopAction;
+import org.inversiontable.scenario.HomeSwitchFaultAction;
+import org.inversiontable.scenario.ImuFaultAction;
+import org.inversiontable.scenario.MotorFaultAction;
+import org.inversiontable.scenario.PowerCycleAction;
+import org.inversiontable.scenario.ScenarioTarget;
+import org.inversiontable.scenario.StartState;
+import org.inversiontable.time.ManualClock;
+import org.inversiontable.trace.TraceRow;
+
+/**
+ * The whole machine in simulated time: the physics of the table, the Pi4J mock pins and fake
+ * MPU-6050 it is wired to, and a control loop built exactly as a process start builds it.
+ *
+ * <p>Physics advances in 1 ms steps; the control loop ticks every 10 ms on the same manual
+ * clock, so the same scenario gives the same trace bit for bit. A power-cycle throws the whole
+ * control side away (Pi4J context, adapters, controller, supervisor) and builds it anew; the
+ * table, its sensor chip and whatever the user holds stay as they are.
+ */
+public final class SimulatedSession implements ScenarioTarget {
+    private static final long PHYSICS_STEP_NANOS = 1_000_000L;
+
+    private final Config config;
+    private final ManualClock clock = new ManualClock(0L);
+    private final SimulatedTable table;
+    private final SimulatedBench wiring;
+    private ControlLoop loop;
+    private long nextTickNanos;
+    private boolean estopOpen;
+    private int buttonsMask;
+    private long lastImuSequence = -1;
+
+    public SimulatedSession(Config config, StartState start) {
+        this.config = config;
+        TableParameters params = TableParameters.defaults();
+        params = new TableParameters(params.noLoadSpeedDegPerS(), params.motorLagS(), params.brakeLagS(),
+                params.deadbandDuty(), params.stallTorqueNm(), params.comOffsetM(), params.minAngleDeg(),
+                params.maxAngleDeg(), config.number(ConfigKey.HOME_DEG), params.homeSwitchBandDeg(),
+                start.imuNoiseDeg(), start.imuBiasDeg(), params.imuGravityNoiseG(), params.imuSamplePeriodNanos());
+        this.table = new SimulatedTable(params, start.angleDeg(), start.userKg(), start.seed());
+        this.wiring = new SimulatedBench(PinMap.from(config));
+        showImu();
+        boot();
+    }
+
+    private void showImu() {
+        ImuOutput imu = table.imuOutput();
+        boolean fresh = imu.sequence() != lastImuSequence;
+        lastImuSequence = imu.sequence();
+        wiring.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG());
+    }
+
+    private void boot() {
+        wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
+        loop = ControllerAssembly.build(config, wiring.boot(clock), clock);
+    }
+
+    @Override
+    public void runUntil(long tNanos, Consumer<TraceRow> sink) {
+        while (true) {
+            if (clock.nanoTime() == nextTickNanos && nextTickNanos <= tNanos) {
+                TickRecord record = loop.tick();
+                sink.accept(row(record));
+                nextTickNanos += ControlLoop.PERIOD_NANOS;
+            }
+            long now = clock.nanoTime();
+            if (now >= tNanos) {
+                return;
+            }
+            long dt = Math.min(PHYSICS_STEP_NANOS, Math.min(tNanos, nextTickNanos) - now);
+            stepPhysics(dt);
+        }
+    }
+
+    private void stepPhysics(long dtNanos) {
+        MotorCommand drive = wiring.motorOutput();
+        table.step(dtNanos, drive.duty(), drive.enabled());
+        clock.advanceNanos(dtNanos);
+        // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
+        loop.hardware().motor().pollWatchdog(clock.nanoTime());
+        showImu();
+        wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
+    }
+
+    @Override
+    public void apply(Action action) {
+        switch (action) {
+            case ButtonAction b -> buttonsMask = b.pressed() ? buttonsMask | b.button().bit()
+                    : buttonsMask & ~b.button().bit();
+            case EstopAction e -> estopOpen = e.open();
+            case ImuFaultAction f -> table.injectImu(f.kind(), f.param());
+            case MotorFaultAction f -> table.inject(f.kind());
+            case HomeSwitchFaultAction f -> table.inject(f.kind());
+            case ClearAction c -> table.clear(c.group());
+            case PowerCycleAction p -> {
+                boot();
+                return;
+            }
+        }
+        // Inputs change at the instant of the action: an e-stop acts on its event, here and now.
+        showImu();
+        wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
+    }
+
+    private TraceRow row(TickRecord r) {
+        MotorCommand applied = r.applied();
+        return new TraceRow(r.timeNanos() / 1e9, r.state().name(), table.angleTrueDeg(), r.angleMeasDeg(),
+                applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(), r.fault(), r.event());
+    }
+
+    public SimulatedTable table() {
+        return table;
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+    }
+}
