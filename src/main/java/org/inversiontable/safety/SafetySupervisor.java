@@ -53,6 +53,9 @@ public final class SafetySupervisor {
 
     private boolean returnActive;
     private boolean onlyUpward;
+    private boolean restoredActive;
+    private boolean bootAngleJudged;
+    private int previousButtonsMask = -1;
     private boolean pressSeenSinceBoot;
     private boolean estopReported;
     private boolean faultReported;
@@ -86,10 +89,14 @@ public final class SafetySupervisor {
         motor.inhibit();
     }
 
-    /** Restores the session after a restart; boots "upward only" when the table is inverted (SPEC §7). */
-    public void restoreSession(double invertedS, boolean active, boolean bootedInverted) {
-        budget.restoreFrom(invertedS, active);
-        onlyUpward = bootedInverted;
+    /**
+     * Carries a journaled session over a restart (SPEC §7): its inverted time stays spent, and if
+     * the first trusted angle finds the table inverted, only HOME and UP may act (with the alarm
+     * on) until it is no longer inverted.
+     */
+    public void restoreSession(double invertedS, boolean active) {
+        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active);
+        restoredActive = budget.sessionActive();
     }
 
     /** Latches a fault found outside the tick (a corrupt journal, a motor watchdog expiry). */
@@ -127,9 +134,17 @@ public final class SafetySupervisor {
             tripIf(homeSwitch.update(panel.homeSwitchAtHome(), angle, trusted, now), now);
         }
 
-        boolean anyPress = panel.buttonsMask() != 0;
-        pressSeenSinceBoot |= anyPress;
-        double budgetAngle = Double.isFinite(angle) ? angle : lastTrustedAngleDeg;
+        // Only a press edge counts: a button held through a restart is not a new command (SPEC §7).
+        int mask = panel.buttonsMask();
+        pressSeenSinceBoot |= previousButtonsMask >= 0 && (mask & ~previousButtonsMask) != 0;
+        previousButtonsMask = mask;
+        // The budget counts on the filtered angle: sensor noise around the rest just below
+        // horizontal must not count as inverted time (SPEC §3), nor hide a real inversion.
+        double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
+        if (!bootAngleJudged && trusted && Double.isFinite(budgetAngle)) {
+            bootAngleJudged = true;
+            onlyUpward = restoredActive && budgetAngle > 0.0;
+        }
         boolean warning = false;
         for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
             warning |= e != InvertedTimeBudget.Event.RETURN_REQUIRED;
