@@ -15,6 +15,7 @@ import org.inversiontable.scenario.ScenarioParser;
 import org.inversiontable.scenario.ScenarioResult;
 import org.inversiontable.scenario.ScenarioRunner;
 import org.inversiontable.scenario.ScenarioTargetFactory;
+import org.inversiontable.scenario.SessionTimeline;
 import org.inversiontable.trace.TraceException;
 
 /**
@@ -71,12 +72,14 @@ public final class ScenarioCommand implements Command {
             return ExitCode.BAD_INPUT;
         }
         ScenarioResult result;
+        SessionTimeline timeline = new SessionTimeline();
         try {
-            result = new ScenarioRunner(targets).run(scenario, base, traceFile);
+            result = new ScenarioRunner(targets).run(scenario, base, traceFile, timeline);
         } catch (TraceException e) {
             err.println("scenario: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        timeline.print(out);
         printSummary(result, traceFile, out);
         return result.allHold() ? ExitCode.OK : ExitCode.EXPECTATION_FAILED;
     }

@@ -214,7 +214,7 @@ public final class TableController {
         settleDeadlineNanos = Long.MIN_VALUE;
         if (restAtFlatPending) {
             restUntilNanos = now + (long) (settings.restAtFlatS() * 1e9);
-            return output(MotorCommand.OFF, null);
+            return output(MotorCommand.OFF, "flat_rest");
         }
         return endMove(atHome);
     }

@@ -199,6 +199,11 @@ public final class SafetySupervisor {
      * command can pass. Returns what was applied.
      */
     public MotorCommand gate(TickInputs in, MotorCommand wanted) {
+        if (returnActive && !wanted.enabled() && envelope.angleDeg() <= settings.homeDeg() + HOME_BAND_DEG) {
+            // Home by the angle and the return has come to rest: the HOME switch is not the only
+            // way to finish, or a switch that never opens would keep the return alive forever.
+            returnActive = false;
+        }
         MotorCommand allowed = allowed(in, wanted);
         motor.apply(allowed, in.timeNanos());
         applied = motor.output();
@@ -301,9 +306,8 @@ public final class SafetySupervisor {
      * untrusted; after a restart it waits for a press (SPEC §7).
      */
     private boolean updateReturn(double angleDeg, PanelReading panel) {
-        boolean atHome = panel.homeSwitchAtHome() || angleDeg <= settings.homeDeg() + HOME_BAND_DEG;
         boolean blocked = estop.latched() || untrustedFaultLatched() || !pressSeenSinceBoot;
-        if (returnActive && (atHome || blocked)) {
+        if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
             returnActive = true;

@@ -29,6 +29,12 @@ public final class ScenarioRunner {
      *         opened before the simulation starts, so a bad path fails at once
      */
     public ScenarioResult run(Scenario scenario, Config baseConfig, Optional<Path> traceOut) {
+        return run(scenario, baseConfig, traceOut, row -> { });
+    }
+
+    /** As {@link #run(Scenario, Config, Optional)}, also showing every row to {@code observer}. */
+    public ScenarioResult run(Scenario scenario, Config baseConfig, Optional<Path> traceOut,
+                              Consumer<TraceRow> observer) {
         Config config = baseConfig.with(scenario.configOverrides());
         List<ExpectationCheck> checks = scenario.expectations().stream().map(ExpectationCheck::of).toList();
         long[] rows = {0};
@@ -42,6 +48,7 @@ public final class ScenarioRunner {
                 for (ExpectationCheck check : checks) {
                     check.accept(row);
                 }
+                observer.accept(row);
             };
             long reachedNanos = -1;
             for (TimedAction action : scenario.actions()) {
