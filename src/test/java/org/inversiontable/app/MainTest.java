@@ -79,9 +79,11 @@ class MainTest {
     void everyExpectationHoldingExitsZeroWithASummary() throws Exception {
         Path s = file("ok.scn", "at 1 estop press\nrun 2\nexpect state ESTOP at 1.5\nexpect max_angle <= 2\n");
         assertEquals(0, main("scenario", s.toString()));
-        assertEquals("PASS line 3: expected state ESTOP at 1.5 s; observed ESTOP (row at 1.500 s)\n"
+        String out = out().replace(System.lineSeparator(), "\n");
+        assertTrue(out.startsWith("    time  state"), "the session timeline comes first:\n" + out);
+        assertTrue(out.endsWith("PASS line 3: expected state ESTOP at 1.5 s; observed ESTOP (row at 1.500 s)\n"
                 + "PASS line 4: expected max angle <= 2.0 deg; observed max 2.0000 deg (at 2.000 s)\n"
-                + "scenario " + s + ": 2 of 2 expectations hold\n", out().replace(System.lineSeparator(), "\n"));
+                + "scenario " + s + ": 2 of 2 expectations hold\n"), out);
         assertEquals("", err());
     }
 
