@@ -117,7 +117,7 @@ public final class Mpu6050 implements TiltSensor {
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IllegalStateException(String.format(
+            throw new NotAnswering(String.format(
                     "IMU on I2C bus %d address 0x%02X does not answer (%s). Check the wiring, that I2C is"
                             + " enabled (dtparam=i2c_arm=on), i2c_bus, i2c_address (i2cdetect -y %d).",
                     i2c.bus(), i2c.device(), e.getMessage(), i2c.bus()), e);
@@ -147,6 +147,15 @@ public final class Mpu6050 implements TiltSensor {
      */
     @Override
     public TiltReading read() {
+        if (whoAmI < 0) {
+            // Not set up yet (it did not answer at start, or was reconnected): try again; until it
+            // answers, every read is a missing sample, which the supervisor turns into a fault.
+            try {
+                init();
+            } catch (RuntimeException e) {
+                return TiltReading.BUS_ERROR;
+            }
+        }
         try {
             int count = i2c.readRegister(INT_STATUS, burst, 0, BURST_LENGTH);
             if (count != BURST_LENGTH) {
@@ -167,5 +176,17 @@ public final class Mpu6050 implements TiltSensor {
 
     private int word(int index) {
         return (short) (((burst[index] & 0xFF) << 8) | (burst[index + 1] & 0xFF));
+    }
+
+    /**
+     * The chip did not answer on the bus (as opposed to answering as the wrong chip). A
+     * controller may start without it: a person inverted at a restart still needs limp home.
+     */
+    public static final class NotAnswering extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NotAnswering(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.time.Clock;
+import org.tinylog.Logger;
 
 /**
  * Every port of one table, built on a Pi4J context that this object then owns.
@@ -102,7 +103,13 @@ public final class Pi4jTableHardware implements AutoCloseable {
             Pi4jControlPanel panel = new Pi4jControlPanel(estop, home, buttons, clock, pins.debounceNanos());
             panel.onEstopOpened(motor::inhibit);
             Mpu6050 imu = new Mpu6050(i2c, pins.imu());
-            imu.init();
+            try {
+                imu.init();
+            } catch (Mpu6050.NotAnswering e) {
+                // Start anyway: the supervisor faults on the missing samples within 100 ms and
+                // limp home stays possible; refusing to start would strand someone inverted.
+                Logger.error("{}; starting without it (imu_stale will latch)", e.getMessage());
+            }
             TableHardware hardware = new TableHardware(imu, panel, motor, new Pi4jIndicators(led, buzzer),
                     new Pi4jHeartbeat(watchdog));
             return new Pi4jTableHardware(ctx, hardware, motor, imu);

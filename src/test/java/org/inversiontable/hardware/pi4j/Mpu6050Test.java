@@ -1,6 +1,7 @@
 package org.inversiontable.hardware.pi4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,12 +122,15 @@ class Mpu6050Test {
     }
 
     @Test
-    void sleepingChipHasNoSampleAndReadsZeroData() {
-        Mpu6050 imu = driver(ImuMounting.DEFAULT, ADDRESS);  // never woken
+    void aSleepingChipReadsZeroDataUntilTheDriverWakesItOnItsFirstRead() {
+        Mpu6050 imu = driver(ImuMounting.DEFAULT, ADDRESS);  // init() never called
         chip.setAccelerationG(0, 0, 1);
         assertTrue(chip.sleeping());
-        assertSame(TiltReading.NO_NEW_SAMPLE, imu.read());
         assertEquals(0, ctx.registry().get("imu-" + ADDRESS, I2C.class).readRegister(Mpu6050.ACCEL_XOUT_H + 4));
+        TiltReading first = imu.read();
+        assertFalse(chip.sleeping(), "the first read sets the chip up");
+        assertEquals(TiltReading.Status.FRESH, first.status());
+        assertEquals(0.0, first.angleDeg(), 0.05);
     }
 
     @Test

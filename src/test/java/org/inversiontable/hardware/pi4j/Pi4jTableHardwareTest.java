@@ -18,6 +18,7 @@ import org.inversiontable.config.Config;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PinMap;
+import org.inversiontable.hardware.TiltReading;
 import org.inversiontable.hardware.pi4j.fake.FakeI2CProvider;
 import org.inversiontable.hardware.pi4j.fake.FakeMpu6050;
 import org.inversiontable.time.ManualClock;
@@ -79,11 +80,21 @@ class Pi4jTableHardwareTest {
     }
 
     @Test
-    void aMissingImuShutsTheContextDown() {
-        Context ctx = Pi4jContexts.simulated(new FakeI2CProvider());
-        assertThrows(IllegalStateException.class,
-                () -> Pi4jTableHardware.create(ctx, PinMap.from(Config.defaults()), new ManualClock(0)));
-        assertTrue(ctx.isShutdown());
+    void anImuThatDoesNotAnswerAtStartReadsAsMissingUntilItAnswers() {
+        FakeMpu6050 chip = new FakeMpu6050();
+        chip.setDisconnected(true);
+        Context ctx = Pi4jContexts.simulated(new FakeI2CProvider().attach(1, 0x68, chip));
+        Pi4jTableHardware table = Pi4jTableHardware.create(ctx, PinMap.from(Config.defaults()), new ManualClock(0));
+        try {
+            assertEquals(TiltReading.Status.BUS_ERROR, table.hardware().tilt().read().status());
+            chip.setDisconnected(false);
+            chip.setAccelerationG(0.0, 0.0, 1.0);
+            TiltReading reading = table.hardware().tilt().read();
+            assertEquals(TiltReading.Status.FRESH, reading.status(), "set up on the first read after it answers");
+            assertEquals(0.0, reading.angleDeg(), 0.05);
+        } finally {
+            table.close();
+        }
     }
 
     @Test
