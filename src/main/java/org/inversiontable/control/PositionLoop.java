@@ -34,6 +34,8 @@ final class PositionLoop {
 
     /** A fixed duty toward upright for the given speed, for limp home without a trusted angle. */
     MotorCommand openLoopTowardUpright(double speedDegPerS) {
-        return MotorCommand.drive(-speedDegPerS / actuatorSpeedDegPerS);
+        // Without an angle to close on, add what static friction takes, so the table does move;
+        // the load can only slow it further (the supervisor caps the duty in any case).
+        return MotorCommand.drive(-(MIN_CORRECTION_DUTY + speedDegPerS / actuatorSpeedDegPerS));
     }
 }

@@ -10,7 +10,8 @@ import org.inversiontable.motion.MotionLimits;
  * constructor checks again, so no path can raise one).
  */
 public record SafetySettings(double maxAngleDeg, double maxInvertedS, double homeDeg, double flatRestDeg,
-                             MotionLimits returnLimits, double actuatorSpeedDegPerS, long periodNanos) {
+                             MotionLimits downLimits, MotionLimits returnLimits, double actuatorSpeedDegPerS,
+                             long periodNanos) {
 
     public static final double ABSOLUTE_MAX_ANGLE_DEG = 90.0;
     public static final double ABSOLUTE_MAX_INVERTED_S = 900.0;
@@ -23,8 +24,8 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
         if (!(maxInvertedS <= ABSOLUTE_MAX_INVERTED_S)) {
             throw new IllegalArgumentException("maxInvertedS " + maxInvertedS + " above the cap of " + ABSOLUTE_MAX_INVERTED_S);
         }
-        if (!(returnLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S)) {
-            throw new IllegalArgumentException("return speed above the cap of " + ABSOLUTE_MAX_SPEED_DEG_S);
+        if (!(downLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S && returnLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S)) {
+            throw new IllegalArgumentException("speed above the cap of " + ABSOLUTE_MAX_SPEED_DEG_S);
         }
         if (!(flatRestDeg <= 0.0)) {
             throw new IllegalArgumentException("flatRestDeg must not be above 0, was " + flatRestDeg);
@@ -34,12 +35,15 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
     public static SafetySettings from(Config config, long periodNanos) {
         double vMax = config.number(ConfigKey.V_MAX_DEG_S);
         double vReturn = Math.min(vMax, config.number(ConfigKey.V_RETURN_DEG_S));
+        double aMax = config.number(ConfigKey.A_MAX_DEG_S2);
+        double jMax = config.number(ConfigKey.J_MAX_DEG_S3);
         return new SafetySettings(
                 config.number(ConfigKey.MAX_ANGLE_DEG),
                 config.number(ConfigKey.MAX_INVERTED_S),
                 config.number(ConfigKey.HOME_DEG),
                 config.number(ConfigKey.FLAT_REST_DEG),
-                new MotionLimits(vReturn, config.number(ConfigKey.A_MAX_DEG_S2), config.number(ConfigKey.J_MAX_DEG_S3)),
+                new MotionLimits(vMax, aMax, jMax),
+                new MotionLimits(vReturn, aMax, jMax),
                 config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
                 periodNanos);
     }

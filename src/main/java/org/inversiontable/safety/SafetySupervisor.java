@@ -7,6 +7,7 @@ import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
+import org.inversiontable.motion.ProfileState;
 
 /**
  * The narrow waist between the controller and the H-bridge: the only code that writes the motor.
@@ -76,9 +77,15 @@ public final class SafetySupervisor {
         this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
         this.overrun = new LoopOverrun(settings.periodNanos());
         MotionLimits back = settings.returnLimits();
+        // The table may still be going down at full speed when the return falls due: count the
+        // worst-case stop (its time and the ground it covers) before the way back.
+        MotionLimits down = settings.downLimits();
+        ProfileState fullSpeedDown = new ProfileState(0.0, down.vMaxDegPerS(), 0.0);
+        double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, down);
+        double stopS = down.vMaxDegPerS() / down.aMaxDegPerS2() + down.aMaxDegPerS2() / down.jMaxDegPerS3();
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
                 angleDeg -> angleDeg <= 0.0 ? 0.0
-                        : JerkLimitedProfile.restToRestDurationS(angleDeg, back) + RETURN_MARGIN_S,
+                        : stopS + JerkLimitedProfile.restToRestDurationS(angleDeg + stopDeg, back) + RETURN_MARGIN_S,
                 startNanos);
         this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
     }
