@@ -27,6 +27,8 @@ public enum ConfigKey {
 
     // --- actuator and IMU model ---
     ACTUATOR_SPEED_DEG_S(Kind.NUMBER, "10", 2, 30, "table speed at full duty with no load (deg/s), for feed-forward"),
+    ACTUATOR_LAG_S(Kind.NUMBER, "0.12", 0, 1, "time constant of the actuator's speed response (s), for feed-forward"),
+    ACTUATOR_MIN_DUTY(Kind.NUMBER, "0.04", 0, 0.3, "duty below which the actuator does not move (static friction), for feed-forward"),
     IMU_AXIS_ALONG(Kind.CHOICE, "x", List.of("x", "y", "z"), "IMU axis that points along the bed toward the head"),
     IMU_AXIS_NORMAL(Kind.CHOICE, "z", List.of("x", "y", "z"), "IMU axis that points out of the bed, up when flat"),
     IMU_SIGN(Kind.CHOICE, "1", List.of("1", "-1"), "sign applied to the computed angle (-1 if mounted reversed)"),

@@ -10,7 +10,8 @@ import org.inversiontable.motion.MotionLimits;
  */
 public record ControlSettings(double maxAngleDeg, double homeDeg, double presetDeg, double flatRestDeg,
                               double restAtFlatS, MotionLimits downLimits, MotionLimits returnLimits,
-                              double actuatorSpeedDegPerS, double stuckButtonS) {
+                              double actuatorSpeedDegPerS, double actuatorMinDuty, double actuatorLagS,
+                              double stuckButtonS) {
 
     public static ControlSettings from(Config config) {
         double vMax = config.number(ConfigKey.V_MAX_DEG_S);
@@ -26,6 +27,8 @@ public record ControlSettings(double maxAngleDeg, double homeDeg, double presetD
                 new MotionLimits(vMax, aMax, jMax),
                 new MotionLimits(vReturn, aMax, jMax),
                 config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                config.number(ConfigKey.ACTUATOR_MIN_DUTY),
+                config.number(ConfigKey.ACTUATOR_LAG_S),
                 config.number(ConfigKey.STUCK_BUTTON_S));
     }
 

@@ -33,6 +33,15 @@ public final class TableController {
     private static final double SETTLED_DEG = 0.1;
     /** "At home" by angle when the switch is not there to say it (SPEC §3 uses home + 2 deg). */
     private static final double AT_HOME_BAND_DEG = 2.0;
+    /**
+     * Moves toward home aim this far above it at their normal speed, then creep on at
+     * {@link #CREEP_SPEED_DEG_S} until the HOME switch opens: the switch ends the move at a speed
+     * the self-locking screw stops from smoothly, wherever the switch sits and whatever the bias.
+     */
+    private static final double HOME_APPROACH_DEG = 1.0;
+    private static final double CREEP_SPEED_DEG_S = 0.5;
+    /** The creep gives up this far below home (the supervisor refuses to drive below home - 2). */
+    private static final double CREEP_END_BELOW_HOME_DEG = 1.5;
 
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;
@@ -50,12 +59,14 @@ public final class TableController {
     private long settleDeadlineNanos = Long.MIN_VALUE;
     private double presetDeg;
     private long previousNanos = Long.MIN_VALUE;
+    private boolean creepingHome;
     private ButtonEvents lastEvents = ButtonEvents.NONE;
 
     public TableController(ControlSettings settings, ButtonInterpreter buttons) {
         this.settings = settings;
         this.buttons = buttons;
-        this.positionLoop = new PositionLoop(settings.actuatorSpeedDegPerS());
+        this.positionLoop = new PositionLoop(settings.actuatorSpeedDegPerS(), settings.actuatorMinDuty(),
+                settings.actuatorLagS());
         this.presetDeg = settings.presetDeg();
     }
 
@@ -108,7 +119,7 @@ public final class TableController {
 
     private ControllerOutput userMove(ButtonEvents pressed, SafetyView view, boolean atHome, long now, double dtS) {
         if (goal == Goal.NONE) {
-            return startFromRest(pressed, view, atHome, now);
+            return startFromRest(pressed, view, atHome, now, dtS);
         }
         boolean holdToRun = goal == Goal.HOLD_DOWN || goal == Goal.HOLD_UP;
         boolean heldReleased = holdToRun && !pressed.isHolding(goal == Goal.HOLD_DOWN ? Button.DOWN : Button.UP);
@@ -124,13 +135,14 @@ public final class TableController {
         return drive(atHome, now, dtS, view);
     }
 
-    private ControllerOutput startFromRest(ButtonEvents pressed, SafetyView view, boolean atHome, long now) {
+    private ControllerOutput startFromRest(ButtonEvents pressed, SafetyView view, boolean atHome, long now,
+                                            double dtS) {
         double angle = estimator.angleDeg();
         double maxNow = Math.min(settings.maxAngleDeg(), view.maxAngleNowDeg());
         if (pressed.isHolding(Button.UP) && pressed.isPressedEdge(Button.UP) && !atHome) {
-            startMove(Goal.HOLD_UP, settings.homeDeg(), false);
+            startMove(Goal.HOLD_UP, homeApproachDeg(), false);
         } else if (pressed.isClick(Button.HOME) && !atHome) {
-            startMove(Goal.HOME, settings.homeDeg(), angle > 0.0 && settings.restAtFlatS() > 0.0);
+            startMove(Goal.HOME, homeApproachDeg(), angle > 0.0 && settings.restAtFlatS() > 0.0);
         } else if (view.onlyUpward()) {
             return output(MotorCommand.OFF, null);
         } else if (pressed.isPressedEdge(Button.DOWN) && angle < maxNow - SETTLED_DEG) {
@@ -147,7 +159,7 @@ public final class TableController {
         if (goal == Goal.NONE) {
             return output(MotorCommand.OFF, null);
         }
-        return output(positionLoop.track(reference, angle), null);
+        return output(positionLoop.track(reference, angle, dtS), null);
     }
 
     private void startMove(Goal newGoal, double finalTargetDeg, boolean pauseAtFlat) {
@@ -156,8 +168,14 @@ public final class TableController {
         targetDeg = pauseAtFlat ? settings.flatRestDeg() : finalTargetDeg;
         restUntilNanos = Long.MIN_VALUE;
         settleDeadlineNanos = Long.MIN_VALUE;
+        creepingHome = false;
         if (!isDriving()) {
             reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
+            positionLoop.reset();
+        }
+        if (targetDeg == homeApproachDeg() && estimator.angleDeg() <= homeApproachDeg()) {
+            creepingHome = true;
+            targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
         }
         state = newGoal == Goal.RETURN ? TableState.RETURNING : TableState.MOVING;
     }
@@ -165,7 +183,7 @@ public final class TableController {
     private ControllerOutput autoReturn(SafetyView view, boolean atHome, long now, double dtS) {
         if (goal != Goal.RETURN) {
             buttons.disarmHeld();
-            startMove(Goal.RETURN, settings.homeDeg(),
+            startMove(Goal.RETURN, homeApproachDeg(),
                     estimator.angleDeg() > settings.flatRestDeg() && settings.restAtFlatS() > 0.0);
         }
         return drive(atHome, now, dtS, view);
@@ -185,10 +203,17 @@ public final class TableController {
             }
             restUntilNanos = Long.MIN_VALUE;
             restAtFlatPending = false;
-            targetDeg = settings.homeDeg();
+            targetDeg = homeApproachDeg();
             reference = new ProfileState(angle, 0.0, 0.0);
         }
-        MotionLimits limits = limitsFor(reference, targetDeg);
+        if (!creepingHome && targetDeg == homeApproachDeg() && goal != Goal.STOP
+                && JerkLimitedProfile.isAtRest(reference) && reference.positionDeg() == targetDeg) {
+            creepingHome = true;
+            targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
+        }
+        MotionLimits limits = creepingHome && goal != Goal.STOP
+                ? settings.returnLimits().withVMaxDegPerS(CREEP_SPEED_DEG_S)
+                : limitsFor(reference, targetDeg);
         reference = goal == Goal.STOP
                 ? profile.stepToStop(reference, limits, dtS)
                 : profile.stepToward(reference, targetDeg, limits, dtS);
@@ -201,7 +226,11 @@ public final class TableController {
                 return arrived(atHome, now);
             }
         }
-        return output(positionLoop.track(reference, angle), null);
+        return output(positionLoop.track(reference, angle, dtS), null);
+    }
+
+    private double homeApproachDeg() {
+        return settings.homeDeg() + HOME_APPROACH_DEG;
     }
 
     private MotionLimits limitsFor(ProfileState from, double toDeg) {
@@ -264,11 +293,12 @@ public final class TableController {
         double angle = estimator.angleDeg();
         if (reference == null) {
             reference = new ProfileState(angle, 0.0, 0.0);
+            positionLoop.reset();
         }
         MotionLimits limp = new MotionLimits(limpSpeed, settings.returnLimits().aMaxDegPerS2(),
                 settings.returnLimits().jMaxDegPerS3());
         reference = profile.stepToward(reference, settings.homeDeg(), limp, dtS);
-        return output(positionLoop.track(reference, angle), null);
+        return output(positionLoop.track(reference, angle, dtS), null);
     }
 
     private boolean isDriving() {

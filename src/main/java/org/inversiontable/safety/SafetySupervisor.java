@@ -27,6 +27,8 @@ import org.inversiontable.motion.ProfileState;
 public final class SafetySupervisor {
     /** Margin added to the return time so the table is at 0 deg before the budget ends, not at it. */
     private static final double RETURN_MARGIN_S = 2.0;
+    /** Noise and bias allowance on top of the stopping distance of a return that began mid-move. */
+    private static final double RETURN_STOP_MARGIN_DEG = 0.5;
     /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
     private static final double HOME_BAND_DEG = 2.0;
     /** Largest duty limp home may use, relative to the duty of the limp speed itself. */
@@ -53,6 +55,9 @@ public final class SafetySupervisor {
     private final LimpHomeGuard limp;
 
     private boolean returnActive;
+    /** Where the automatic return began; the controlled stop of a move going down may use a little more. */
+    private double returnStartAngleDeg = Double.NaN;
+    private final double returnStopAllowanceDeg;
     private boolean onlyUpward;
     private boolean restoredActive;
     private boolean bootAngleJudged;
@@ -82,6 +87,7 @@ public final class SafetySupervisor {
         MotionLimits down = settings.downLimits();
         ProfileState fullSpeedDown = new ProfileState(0.0, down.vMaxDegPerS(), 0.0);
         double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, down);
+        this.returnStopAllowanceDeg = stopDeg + RETURN_STOP_MARGIN_DEG;
         double stopS = down.vMaxDegPerS() / down.aMaxDegPerS2() + down.aMaxDegPerS2() / down.jMaxDegPerS3();
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
                 angleDeg -> angleDeg <= 0.0 ? 0.0
@@ -245,8 +251,15 @@ public final class SafetySupervisor {
             return MotorCommand.OFF;
         }
         if (returnActive) {
-            // Buttons are ignored during the return; whatever the controller asks, never deeper.
-            return towardInversion ? MotorCommand.OFF : wanted;
+            // Buttons are ignored during the return; whatever the controller asks, never deeper
+            // than the controlled stop of a move that was going down when the return fell due
+            // (cutting it instead would be a hard stop under a person: only the e-stop does that).
+            boolean deeperThanTheStop = envelope.angleDeg() >= returnStartAngleDeg + returnStopAllowanceDeg;
+            if (towardInversion && (deeperThanTheStop
+                    || envelope.refuses(duty, settings.maxAngleDeg(), settings.homeDeg()))) {
+                return MotorCommand.OFF;
+            }
+            return wanted;
         }
         if (faults.latched()) {
             return limpHome(in, wanted);
@@ -318,6 +331,7 @@ public final class SafetySupervisor {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
             returnActive = true;
+            returnStartAngleDeg = envelope.angleDeg();
             return true;
         }
         return false;
