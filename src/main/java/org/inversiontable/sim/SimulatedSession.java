@@ -1,7 +1,17 @@
 package org.inversiontable.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.inversiontable.app.ControllerAssembly;
+import org.inversiontable.app.TableProcess;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.ControlLoop;
@@ -19,6 +29,8 @@ import org.inversiontable.scenario.MotorFaultAction;
 import org.inversiontable.scenario.PowerCycleAction;
 import org.inversiontable.scenario.ScenarioTarget;
 import org.inversiontable.scenario.StartState;
+import org.inversiontable.session.DurableFileSystem;
+import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.time.ManualClock;
 import org.inversiontable.trace.TraceRow;
 
@@ -29,23 +41,41 @@ import org.inversiontable.trace.TraceRow;
  * <p>Physics advances in 1 ms steps; the control loop ticks every 10 ms on the same manual
  * clock, so the same scenario gives the same trace bit for bit. A power-cycle throws the whole
  * control side away (Pi4J context, adapters, controller, supervisor) and builds it anew; the
- * table, its sensor chip and whatever the user holds stay as they are.
+ * table, its sensor chip and whatever the user holds stay as they are, and so does the session
+ * journal on disk: config {@code journal_dir} when set, else a temporary directory made for this
+ * session and deleted by {@link #close()}. The history's wall-clock times are simulated too
+ * ({@link #WALL_CLOCK_EPOCH} plus the simulated time), so traces and history stay reproducible.
  */
 public final class SimulatedSession implements ScenarioTarget {
     private static final long PHYSICS_STEP_NANOS = 1_000_000L;
+    /** The simulated wall clock reads this at simulated time 0 (a Monday morning). */
+    public static final Instant WALL_CLOCK_EPOCH = Instant.parse("2026-01-05T08:00:00Z");
 
     private final Config config;
     private final ManualClock clock = new ManualClock(0L);
     private final SimulatedTable table;
     private final SimulatedBench wiring;
-    private ControlLoop loop;
+    private final java.time.Clock wallClock = new SimulatedWallClock(clock, ZoneOffset.UTC);
+    private final Path journalDir;
+    private final boolean journalDirIsTemporary;
+    private final DurableFileSystem journalFiles;
+    private TableProcess process;
     private long nextTickNanos;
     private boolean estopOpen;
     private int buttonsMask;
     private long lastImuSequence = -1;
 
     public SimulatedSession(Config config, StartState start) {
+        this(config, start, new NioDurableFileSystem());
+    }
+
+    /** @param journalFiles the journal's file operations (tests inject a full or read-only disk) */
+    public SimulatedSession(Config config, StartState start, DurableFileSystem journalFiles) {
         this.config = config;
+        this.journalFiles = journalFiles;
+        String dir = config.text(ConfigKey.JOURNAL_DIR).trim();
+        this.journalDirIsTemporary = dir.isEmpty();
+        this.journalDir = journalDirIsTemporary ? temporaryJournalDir() : Path.of(dir);
         TableParameters params = TableParameters.defaults();
         params = new TableParameters(params.noLoadSpeedDegPerS(), params.motorLagS(), params.brakeLagS(),
                 params.deadbandDuty(), params.stallTorqueNm(), params.comOffsetM(), params.minAngleDeg(),
@@ -66,14 +96,22 @@ public final class SimulatedSession implements ScenarioTarget {
 
     private void boot() {
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
-        loop = ControllerAssembly.build(config, wiring.boot(clock), clock);
+        process = ControllerAssembly.start(config, wiring.boot(clock), clock, wallClock, journalDir, journalFiles);
+    }
+
+    private static Path temporaryJournalDir() {
+        try {
+            return Files.createTempDirectory("inversion-table-journal");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary journal directory", e);
+        }
     }
 
     @Override
     public void runUntil(long tNanos, Consumer<TraceRow> sink) {
         while (true) {
             if (clock.nanoTime() == nextTickNanos && nextTickNanos <= tNanos) {
-                TickRecord record = loop.tick();
+                TickRecord record = process.tick();
                 sink.accept(row(record));
                 nextTickNanos += ControlLoop.PERIOD_NANOS;
             }
@@ -91,7 +129,7 @@ public final class SimulatedSession implements ScenarioTarget {
         table.step(dtNanos, drive.duty(), drive.enabled());
         clock.advanceNanos(dtNanos);
         // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
-        loop.hardware().motor().pollWatchdog(clock.nanoTime());
+        process.loop().hardware().motor().pollWatchdog(clock.nanoTime());
         showImu();
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
     }
@@ -127,11 +165,59 @@ public final class SimulatedSession implements ScenarioTarget {
     }
 
     public ControlLoop loop() {
-        return loop;
+        return process.loop();
+    }
+
+    /** The controller of the current (simulated) process: rebuilt by every power-cycle. */
+    public TableProcess process() {
+        return process;
+    }
+
+    public Path journalDir() {
+        return journalDir;
     }
 
     @Override
     public void close() {
         wiring.close();
+        if (journalDirIsTemporary) {
+            deleteTree(journalDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A temporary directory left behind harms nothing; the run's result stands.
+        }
+    }
+
+    /** Wall-clock time for the history: the epoch plus the simulated time, never the real clock. */
+    private static final class SimulatedWallClock extends java.time.Clock {
+        private final ManualClock simulated;
+        private final ZoneId zone;
+
+        SimulatedWallClock(ManualClock simulated, ZoneId zone) {
+            this.simulated = simulated;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(ZoneId newZone) {
+            return new SimulatedWallClock(simulated, newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return WALL_CLOCK_EPOCH.plusNanos(simulated.nanoTime());
+        }
     }
 }
