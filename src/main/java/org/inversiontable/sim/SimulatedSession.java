@@ -173,6 +173,11 @@ public final class SimulatedSession implements ScenarioTarget {
         return process;
     }
 
+    /** The buzzer as the wires show it now (the alarm a restart while inverted sounds, SPEC §7). */
+    public boolean buzzerOn() {
+        return wiring.wiring().buzzerOn();
+    }
+
     public Path journalDir() {
         return journalDir;
     }
