@@ -58,8 +58,8 @@ public final class SessionKeeper {
     private boolean restored;
     /** Events waiting for a row that has none of its own: a safety event is never hidden. */
     private final ArrayDeque<String> pendingEvents = new ArrayDeque<>(2);
-    private boolean journalErrorReported;
-    private boolean historyErrorReported;
+    /** A write failed and was reported; cleared when the journal is written again. */
+    private boolean writeErrorReported;
 
     private long sessionId;
     private boolean active;
@@ -125,7 +125,7 @@ public final class SessionKeeper {
         start = startedAt;
         maxAngleDeg = maxAngle;
         lastInvertedS = invertedS;
-        // saved already: the next save is due a second after boot, or at once if it changes
+        // Rewritten at the first save after boot: a corrupt journal is replaced by a whole one.
         lastSaved = null;
     }
 
@@ -204,6 +204,9 @@ public final class SessionKeeper {
 
     private void save(long now, boolean sessionRunning) {
         lastSaveNanos = now;
+        if (sessionRunning && !unwritten.isEmpty()) {
+            appendHistory();
+        }
         SessionSnapshot snapshot = new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()),
                 lastInvertedS, finiteMax(), sessionRunning);
         if (snapshot.equals(lastSaved)) {
@@ -212,20 +215,13 @@ public final class SessionKeeper {
         try {
             journal.save(snapshot);
             lastSaved = snapshot;
-            if (journalErrorReported) {
-                journalErrorReported = false;
+            if (writeErrorReported) {
+                writeErrorReported = false;
                 Logger.info("The session journal is written again: {}", journal.file());
             }
         } catch (JournalWriteException e) {
-            if (!journalErrorReported) {
-                journalErrorReported = true;
-                report(EVENT_JOURNAL_ERROR);
-                Logger.warn("{}; the table goes on and the count is kept in memory, but a restart now may "
-                        + "lose inverted time", e.getMessage());
-            }
-        }
-        if (!unwritten.isEmpty() && sessionRunning) {
-            appendHistory();
+            reportWriteError("{}; the table goes on and the count is kept in memory, but a restart now may "
+                    + "lose inverted time", e.getMessage());
         }
     }
 
@@ -238,16 +234,20 @@ public final class SessionKeeper {
             try {
                 history.get().append(unwritten.get(0));
                 unwritten.remove(0);
-                historyErrorReported = false;
             } catch (IOException e) {
-                if (!historyErrorReported) {
-                    historyErrorReported = true;
-                    report(EVENT_JOURNAL_ERROR);
-                    Logger.warn("Cannot append to the session history {} ({}); the line is kept and tried "
-                            + "again", history.get().file(), IoReasons.of(e));
-                }
+                reportWriteError("Cannot append to the session history {} ({}); the line is kept and tried again "
+                        + "with the next session", history.get().file(), IoReasons.of(e));
                 return;
             }
+        }
+    }
+
+    /** Logged and shown once until the journal is written again: a failing disk must not flood the log. */
+    private void reportWriteError(String message, Object... args) {
+        if (!writeErrorReported) {
+            writeErrorReported = true;
+            report(EVENT_JOURNAL_ERROR);
+            Logger.warn(message, args);
         }
     }
 
