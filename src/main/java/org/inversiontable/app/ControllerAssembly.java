@@ -1,6 +1,8 @@
 package org.inversiontable.app;
 
+import java.nio.file.Path;
 import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.ButtonInterpreter;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.ControlSettings;
@@ -8,16 +10,47 @@ import org.inversiontable.control.TableController;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.session.DurableFileSystem;
+import org.inversiontable.session.NioDurableFileSystem;
+import org.inversiontable.session.SessionFiles;
+import org.inversiontable.session.SessionHistory;
+import org.inversiontable.session.SessionJournal;
+import org.inversiontable.session.SessionKeeper;
 import org.inversiontable.time.Clock;
 
 /**
- * Builds a complete control loop, from nothing but the configuration, the hardware ports and a
- * clock: what a process start (or a simulated power-cycle) does. Holds no state of its own.
+ * Builds a complete controller from nothing but the configuration, the hardware ports, the
+ * clocks and the journal directory: what a process start (or a simulated power-cycle) does.
+ * Holds no state of its own.
+ *
+ * <pre>{@code
+ * TableProcess process = ControllerAssembly.start(config, hardware, clock, java.time.Clock.systemUTC(), dir);
+ * }</pre>
  */
 public final class ControllerAssembly {
     private ControllerAssembly() {
     }
 
+    /**
+     * A control loop that carries the journaled session over the restart (SPEC §7).
+     *
+     * @param wallClock  stamps the session history only; control runs on {@code clock}
+     * @param journalDir where the session journal lives (the history too, unless configured)
+     */
+    public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
+            Path journalDir) {
+        return start(config, hardware, clock, wallClock, journalDir, new NioDurableFileSystem());
+    }
+
+    /** As above, with the journal's file operations given (tests inject a full or read-only disk). */
+    public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
+            Path journalDir, DurableFileSystem files) {
+        SessionKeeper keeper = new SessionKeeper(new SessionJournal(journalDir, files),
+                SessionFiles.historyFile(config).map(SessionHistory::new), wallClock);
+        return new TableProcess(build(config, hardware, clock), keeper, config.number(ConfigKey.MAX_INVERTED_S));
+    }
+
+    /** A control loop with a fresh session and no journal (tests of the loop alone). */
     public static ControlLoop build(Config config, TableHardware hardware, Clock clock) {
         ControlSettings controlSettings = ControlSettings.from(config);
         TableController controller = new TableController(controlSettings,

@@ -1,7 +1,17 @@
 package org.inversiontable.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.inversiontable.app.ControllerAssembly;
+import org.inversiontable.app.TableProcess;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.ControlLoop;
@@ -19,6 +29,8 @@ import org.inversiontable.scenario.MotorFaultAction;
 import org.inversiontable.scenario.PowerCycleAction;
 import org.inversiontable.scenario.ScenarioTarget;
 import org.inversiontable.scenario.StartState;
+import org.inversiontable.session.DurableFileSystem;
+import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.time.ManualClock;
 import org.inversiontable.trace.TraceRow;
 
@@ -29,23 +41,42 @@ import org.inversiontable.trace.TraceRow;
  * <p>Physics advances in 1 ms steps; the control loop ticks every 10 ms on the same manual
  * clock, so the same scenario gives the same trace bit for bit. A power-cycle throws the whole
  * control side away (Pi4J context, adapters, controller, supervisor) and builds it anew; the
- * table, its sensor chip and whatever the user holds stay as they are.
+ * table, its sensor chip and whatever the user holds stay as they are, and so does the session
+ * journal on disk: config {@code journal_dir} when set, else a temporary directory made for this
+ * session and deleted by {@link #close()}. The history's wall-clock times are simulated too
+ * ({@link #WALL_CLOCK_EPOCH} plus the simulated time), so traces and history stay reproducible.
  */
 public final class SimulatedSession implements ScenarioTarget {
     private static final long PHYSICS_STEP_NANOS = 1_000_000L;
+    /** The simulated wall clock reads this at simulated time 0 (a Monday morning). */
+    public static final Instant WALL_CLOCK_EPOCH = Instant.parse("2026-01-05T08:00:00Z");
 
     private final Config config;
     private final ManualClock clock = new ManualClock(0L);
     private final SimulatedTable table;
     private final SimulatedBench wiring;
-    private ControlLoop loop;
+    private final java.time.Clock wallClock = new SimulatedWallClock(clock, ZoneOffset.UTC);
+    private final Path journalDir;
+    private final boolean journalDirIsTemporary;
+    private final DurableFileSystem journalFiles;
+    private TableProcess process;
     private long nextTickNanos;
     private boolean estopOpen;
     private int buttonsMask;
     private long lastImuSequence = -1;
 
     public SimulatedSession(Config config, StartState start) {
+        this(config, start, config.text(ConfigKey.JOURNAL_DIR).trim().isEmpty() ? new PageCacheOnly()
+                : new NioDurableFileSystem());
+    }
+
+    /** @param journalFiles the journal's file operations (tests inject a full or read-only disk) */
+    public SimulatedSession(Config config, StartState start, DurableFileSystem journalFiles) {
         this.config = config;
+        this.journalFiles = journalFiles;
+        String dir = config.text(ConfigKey.JOURNAL_DIR).trim();
+        this.journalDirIsTemporary = dir.isEmpty();
+        this.journalDir = journalDirIsTemporary ? temporaryJournalDir() : Path.of(dir);
         TableParameters params = TableParameters.defaults();
         params = new TableParameters(params.noLoadSpeedDegPerS(), params.motorLagS(), params.brakeLagS(),
                 params.deadbandDuty(), params.stallTorqueNm(), params.comOffsetM(), params.minAngleDeg(),
@@ -66,14 +97,34 @@ public final class SimulatedSession implements ScenarioTarget {
 
     private void boot() {
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
-        loop = ControllerAssembly.build(config, wiring.boot(clock), clock);
+        process = ControllerAssembly.start(config, wiring.boot(clock), clock, wallClock, journalDir, journalFiles);
+    }
+
+    /**
+     * In memory where the system offers it (/dev/shm): on ext4 each rename over the journal
+     * flushes it to disk (about 0.5 ms), which alone would halve the simulation's speed.
+     */
+    private static Path temporaryJournalDir() {
+        try {
+            Path shm = Path.of("/dev/shm");
+            if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+                try {
+                    return Files.createTempDirectory(shm, "inversion-table-journal");
+                } catch (IOException e) {
+                    // not usable after all: the ordinary temporary directory below
+                }
+            }
+            return Files.createTempDirectory("inversion-table-journal");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary journal directory", e);
+        }
     }
 
     @Override
     public void runUntil(long tNanos, Consumer<TraceRow> sink) {
         while (true) {
             if (clock.nanoTime() == nextTickNanos && nextTickNanos <= tNanos) {
-                TickRecord record = loop.tick();
+                TickRecord record = process.tick();
                 sink.accept(row(record));
                 nextTickNanos += ControlLoop.PERIOD_NANOS;
             }
@@ -91,7 +142,7 @@ public final class SimulatedSession implements ScenarioTarget {
         table.step(dtNanos, drive.duty(), drive.enabled());
         clock.advanceNanos(dtNanos);
         // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
-        loop.hardware().motor().pollWatchdog(clock.nanoTime());
+        process.loop().hardware().motor().pollWatchdog(clock.nanoTime());
         showImu();
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
     }
@@ -127,11 +178,109 @@ public final class SimulatedSession implements ScenarioTarget {
     }
 
     public ControlLoop loop() {
-        return loop;
+        return process.loop();
+    }
+
+    /** The controller of the current (simulated) process: rebuilt by every power-cycle. */
+    public TableProcess process() {
+        return process;
+    }
+
+    /** The buzzer as the wires show it now (the alarm a restart while inverted sounds, SPEC §7). */
+    public boolean buzzerOn() {
+        return wiring.wiring().buzzerOn();
+    }
+
+    public Path journalDir() {
+        return journalDir;
     }
 
     @Override
     public void close() {
         wiring.close();
+        if (journalDirIsTemporary) {
+            deleteTree(journalDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A temporary directory left behind harms nothing; the run's result stands.
+        }
+    }
+
+    /**
+     * The journal's files without fsync, for the temporary directory only: a simulated
+     * power-cycle keeps the operating system's page cache, and the directory is gone after the
+     * run, so an fsync there protects nothing and would cost most of the simulation's speed
+     * (SPEC §11: 1000x real time; one fsync a simulated second is about 0.5 ms here).
+     */
+    private static final class PageCacheOnly implements DurableFileSystem {
+        private final NioDurableFileSystem files = new NioDurableFileSystem();
+
+        @Override
+        public void createDirectories(Path dir) throws IOException {
+            files.createDirectories(dir);
+        }
+
+        @Override
+        public void write(Path file, byte[] content) throws IOException {
+            files.write(file, content);
+        }
+
+        @Override
+        public void force(Path file) {
+            // see the class comment
+        }
+
+        @Override
+        public void atomicMove(Path source, Path target) throws IOException {
+            files.atomicMove(source, target);
+        }
+
+        @Override
+        public void forceDirectory(Path dir) {
+            // see the class comment
+        }
+
+        @Override
+        public java.util.Optional<byte[]> read(Path file, int maxBytes) throws IOException {
+            return files.read(file, maxBytes);
+        }
+
+        @Override
+        public void deleteIfExists(Path file) throws IOException {
+            files.deleteIfExists(file);
+        }
+    }
+
+    /** Wall-clock time for the history: the epoch plus the simulated time, never the real clock. */
+    private static final class SimulatedWallClock extends java.time.Clock {
+        private final ManualClock simulated;
+        private final ZoneId zone;
+
+        SimulatedWallClock(ManualClock simulated, ZoneId zone) {
+            this.simulated = simulated;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(ZoneId newZone) {
+            return new SimulatedWallClock(simulated, newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return WALL_CLOCK_EPOCH.plusNanos(simulated.nanoTime());
+        }
     }
 }

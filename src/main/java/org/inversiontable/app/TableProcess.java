@@ -1,0 +1,55 @@
+package org.inversiontable.app;
+
+import java.util.Objects;
+import org.inversiontable.control.ControlLoop;
+import org.inversiontable.control.TickRecord;
+import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.session.SessionKeeper;
+
+/**
+ * What a process start builds (SPEC §7): the control loop and the keeper of its session, with
+ * the journaled session already handed to the supervisor before the first tick. A restart, real
+ * or simulated, builds a new one; nothing else survives it.
+ *
+ * <pre>{@code
+ * TableProcess process = ControllerAssembly.start(config, hardware, clock, wallClock, journalDir);
+ * TickRecord record = process.tick();      // every 10 ms
+ * }</pre>
+ */
+public final class TableProcess {
+    private final ControlLoop loop;
+    private final SessionKeeper keeper;
+    private final SessionKeeper.Restore restored;
+
+    /**
+     * @param maxInvertedS the budget that counts as spent when the journal cannot be trusted
+     */
+    public TableProcess(ControlLoop loop, SessionKeeper keeper, double maxInvertedS) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.restored = keeper.restore();
+        loop.supervisor().restoreSession(restored.budgetSpent() ? maxInvertedS : restored.invertedS(),
+                restored.active());
+    }
+
+    /** One control tick, then the session's bookkeeping; file trouble never stops the tick. */
+    public TickRecord tick() {
+        TickRecord record = loop.tick();
+        SafetySupervisor supervisor = loop.supervisor();
+        String event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
+        if (event == null) {
+            return record;
+        }
+        return new TickRecord(record.timeNanos(), record.state(), record.angleMeasDeg(), record.applied(),
+                record.invertedS(), record.estop(), record.homeSwitch(), record.fault(), event);
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    /** What the journal held at this start. */
+    public SessionKeeper.Restore restored() {
+        return restored;
+    }
+}

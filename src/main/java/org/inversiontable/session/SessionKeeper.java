@@ -1,0 +1,267 @@
+package org.inversiontable.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.inversiontable.control.TableState;
+import org.inversiontable.control.TickRecord;
+import org.tinylog.Logger;
+
+/**
+ * Carries the session over restarts and power cuts (SPEC §7): at boot it says what the journal
+ * holds, and after every control tick it journals the session (at least once a second of
+ * controller time while a session runs, and when one starts and ends) and appends a line to the
+ * history when a session ends.
+ *
+ * <pre>{@code
+ * SessionKeeper keeper = new SessionKeeper(journalDir, SessionFiles.historyFile(config), wallClock);
+ * SessionKeeper.Restore r = keeper.restore();               // once, before the first tick
+ * supervisor.restoreSession(r.budgetSpent() ? maxInvertedS : r.invertedS(), r.active());
+ * // after every tick:
+ * String event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
+ * }</pre>
+ *
+ * <p>Its file problems never stop the control loop: a journal that cannot be written leaves the
+ * previous one whole (the supervisor's count in memory goes on), is logged and shows once in the
+ * trace as {@value #EVENT_JOURNAL_ERROR}; a history line that cannot be appended is kept and
+ * tried again. Control time comes from the tick; the wall clock only stamps the history.
+ */
+public final class SessionKeeper {
+    public static final String EVENT_JOURNAL_CORRUPT = "journal_corrupt";
+    public static final String EVENT_JOURNAL_ERROR = "journal_error";
+    /** SPEC §7: a restart loses at most one second of the inverted-time count. */
+    static final long SAVE_PERIOD_NANOS = 1_000_000_000L;
+
+    /**
+     * What the supervisor takes over at boot.
+     *
+     * @param invertedS   inverted seconds of the session in progress (0 when none)
+     * @param active      a session was in progress
+     * @param budgetSpent the journal could not be trusted: the whole budget counts as spent
+     * @param problem     null, or why the journal could not be trusted
+     */
+    public record Restore(double invertedS, boolean active, boolean budgetSpent, String problem) {
+    }
+
+    private final SessionJournal journal;
+    private final Optional<SessionHistory> history;
+    private final Clock wallClock;
+    /** History lines not yet written (the disk refused them): tried again at the next save. */
+    private final List<HistoryRecord> unwritten = new ArrayList<>();
+
+    private boolean restored;
+    /** Events waiting for a row that has none of its own: a safety event is never hidden. */
+    private final ArrayDeque<String> pendingEvents = new ArrayDeque<>(2);
+    /** A write failed and was reported; cleared when the journal is written again. */
+    private boolean writeErrorReported;
+
+    private long sessionId;
+    private boolean active;
+    private Instant start;
+    private double maxAngleDeg = Double.NEGATIVE_INFINITY;
+    private double lastInvertedS;
+    private boolean fromJournal;
+    private boolean hadAutoReturn;
+    private boolean hadEstop;
+    private boolean hadFault;
+    private long lastSaveNanos;
+    private SessionSnapshot lastSaved;
+
+    /**
+     * @param historyFile where finished sessions go; empty: no history is kept
+     * @param wallClock   stamps the history; never used for control
+     */
+    public SessionKeeper(Path journalDir, Optional<Path> historyFile, Clock wallClock) {
+        this(new SessionJournal(journalDir), historyFile.map(SessionHistory::new), wallClock);
+    }
+
+    public SessionKeeper(SessionJournal journal, Optional<SessionHistory> history, Clock wallClock) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.history = Objects.requireNonNull(history, "history");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+    }
+
+    /** Reads the journal; call once, before the first tick. */
+    public Restore restore() {
+        if (restored) {
+            throw new IllegalStateException("restore() is called once, at boot");
+        }
+        restored = true;
+        JournalState state = journal.load();
+        switch (state) {
+            case JournalState.Empty e -> {
+                return new Restore(0.0, false, false, null);
+            }
+            case JournalState.Loaded l -> {
+                SessionSnapshot s = l.snapshot();
+                sessionId = s.sessionId();
+                if (!s.active()) {
+                    return new Restore(0.0, false, false, null);
+                }
+                resume(Instant.ofEpochMilli(s.startEpochMillis()), s.maxAngleDeg(), s.invertedS());
+                Logger.info("Session {} carried over a restart: {} s inverted so far", sessionId, s.invertedS());
+                return new Restore(s.invertedS(), true, false, null);
+            }
+            case JournalState.Corrupt c -> {
+                // Never grant fresh time to someone who may have hung inverted for the whole limit.
+                Logger.warn("The session journal cannot be trusted ({}): the inverted-time budget counts as "
+                        + "spent until the table has rested at home for a minute", c.reason());
+                report(EVENT_JOURNAL_CORRUPT);
+                resume(wallClock.instant(), Double.NEGATIVE_INFINITY, 0.0);
+                return new Restore(0.0, true, true, c.reason());
+            }
+        }
+    }
+
+    private void resume(Instant startedAt, double maxAngle, double invertedS) {
+        active = true;
+        fromJournal = true;
+        start = startedAt;
+        maxAngleDeg = maxAngle;
+        lastInvertedS = invertedS;
+        // Rewritten at the first save after boot: a corrupt journal is replaced by a whole one.
+        lastSaved = null;
+    }
+
+    /**
+     * Journals and records the session after a tick.
+     *
+     * @param invertedS     the supervisor's count after the tick
+     * @param sessionActive the supervisor's session flag after the tick
+     * @return an event to show in this tick's row (only when the row has none), or null
+     */
+    public String onTick(TickRecord record, double invertedS, boolean sessionActive) {
+        long now = record.timeNanos();
+        if (sessionActive) {
+            boolean starting = !active;
+            if (starting) {
+                begin();
+            }
+            observe(record, invertedS);
+            if (starting || now - lastSaveNanos >= SAVE_PERIOD_NANOS) {
+                save(now, true);
+            }
+        } else if (active) {
+            observe(record, lastInvertedS);
+            end(now);
+        }
+        return record.event() == null ? pendingEvents.poll() : null;
+    }
+
+    private void begin() {
+        active = true;
+        sessionId++;
+        start = wallClock.instant();
+        maxAngleDeg = Double.NEGATIVE_INFINITY;
+        lastInvertedS = 0.0;
+        fromJournal = false;
+        hadAutoReturn = false;
+        hadEstop = false;
+        hadFault = false;
+    }
+
+    private void observe(TickRecord r, double invertedS) {
+        if (Double.isFinite(r.angleMeasDeg())) {
+            maxAngleDeg = Math.max(maxAngleDeg, r.angleMeasDeg());
+        }
+        lastInvertedS = invertedS;
+        hadAutoReturn |= "auto_return".equals(r.event());
+        hadEstop |= r.state() == TableState.ESTOP;
+        // A stuck button is a report, not a fault of the machine (SPEC §4).
+        hadFault |= r.state() == TableState.FAULT || r.state() == TableState.LIMP_HOME
+                || r.fault() != null && !"button_stuck".equals(r.fault());
+    }
+
+    private void end(long now) {
+        active = false;
+        HistoryRecord line = new HistoryRecord(start, later(wallClock.instant(), start), finiteMax(),
+                lastInvertedS, endedBy());
+        unwritten.add(line);
+        // The history first: a power cut between the two then repeats a line (the journal still
+        // says "active"), which is better than losing one.
+        appendHistory();
+        save(now, false);
+    }
+
+    private EndedBy endedBy() {
+        if (hadAutoReturn) {
+            return EndedBy.AUTO_RETURN;
+        }
+        if (hadEstop) {
+            return EndedBy.ESTOP;
+        }
+        if (hadFault) {
+            return EndedBy.FAULT;
+        }
+        return fromJournal ? EndedBy.POWER_LOSS : EndedBy.USER;
+    }
+
+    private void save(long now, boolean sessionRunning) {
+        lastSaveNanos = now;
+        if (sessionRunning && !unwritten.isEmpty()) {
+            appendHistory();
+        }
+        SessionSnapshot snapshot = new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()),
+                lastInvertedS, finiteMax(), sessionRunning);
+        if (snapshot.equals(lastSaved)) {
+            return;
+        }
+        try {
+            journal.save(snapshot);
+            lastSaved = snapshot;
+            if (writeErrorReported) {
+                writeErrorReported = false;
+                Logger.info("The session journal is written again: {}", journal.file());
+            }
+        } catch (JournalWriteException e) {
+            reportWriteError("{}; the table goes on and the count is kept in memory, but a restart now may "
+                    + "lose inverted time", e.getMessage());
+        }
+    }
+
+    private void appendHistory() {
+        if (history.isEmpty()) {
+            unwritten.clear();
+            return;
+        }
+        while (!unwritten.isEmpty()) {
+            try {
+                history.get().append(unwritten.get(0));
+                unwritten.remove(0);
+            } catch (IOException e) {
+                reportWriteError("Cannot append to the session history {} ({}); the line is kept and tried again "
+                        + "with the next session", history.get().file(), IoReasons.of(e));
+                return;
+            }
+        }
+    }
+
+    /** Logged and shown once until the journal is written again: a failing disk must not flood the log. */
+    private void reportWriteError(String message, Object... args) {
+        if (!writeErrorReported) {
+            writeErrorReported = true;
+            report(EVENT_JOURNAL_ERROR);
+            Logger.warn(message, args);
+        }
+    }
+
+    private void report(String event) {
+        if (!pendingEvents.contains(event)) {
+            pendingEvents.add(event);
+        }
+    }
+
+    private double finiteMax() {
+        return Double.isFinite(maxAngleDeg) ? maxAngleDeg : 0.0;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isBefore(b) ? b : a;
+    }
+}
