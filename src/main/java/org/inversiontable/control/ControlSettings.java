@@ -13,11 +13,17 @@ public record ControlSettings(double maxAngleDeg, double homeDeg, double presetD
                               double actuatorSpeedDegPerS, double actuatorMinDuty, double actuatorLagS,
                               double stuckButtonS) {
 
+    /**
+     * Moves are planned a little below the speed limit, so that the table's tracking error
+     * (load, lag, sensor noise) keeps the real speed under it.
+     */
+    public static final double PLANNED_SPEED_FRACTION = 0.95;
+
     public static ControlSettings from(Config config) {
-        double vMax = config.number(ConfigKey.V_MAX_DEG_S);
+        double vMax = PLANNED_SPEED_FRACTION * config.number(ConfigKey.V_MAX_DEG_S);
         double aMax = config.number(ConfigKey.A_MAX_DEG_S2);
         double jMax = config.number(ConfigKey.J_MAX_DEG_S3);
-        double vReturn = Math.min(vMax, config.number(ConfigKey.V_RETURN_DEG_S));
+        double vReturn = Math.min(vMax, PLANNED_SPEED_FRACTION * config.number(ConfigKey.V_RETURN_DEG_S));
         return new ControlSettings(
                 config.number(ConfigKey.MAX_ANGLE_DEG),
                 config.number(ConfigKey.HOME_DEG),

@@ -28,9 +28,11 @@ public final class TableController {
     private enum Goal { NONE, HOLD_DOWN, HOLD_UP, HOME, PRESET, STOP, RETURN }
 
     /** A move that reached its target keeps correcting this long at most before the drive rests. */
-    private static final long SETTLE_TIMEOUT_NANOS = 1_500_000_000L;
+    private static final long SETTLE_TIMEOUT_NANOS = 2_000_000_000L;
+    /** The estimate must stay in the band this long (2.5 of its time constants) to count as settled. */
+    private static final long SETTLE_DWELL_NANOS = 500_000_000L;
     /** Settled: the estimate is this close to the target (SPEC §5 asks 0.3 deg on the true angle). */
-    private static final double SETTLED_DEG = 0.1;
+    private static final double SETTLED_DEG = 0.08;
     /** "At home" by angle when the switch is not there to say it (SPEC §3 uses home + 2 deg). */
     private static final double AT_HOME_BAND_DEG = 2.0;
     /**
@@ -57,6 +59,7 @@ public final class TableController {
     private boolean restAtFlatPending;
     private long restUntilNanos = Long.MIN_VALUE;
     private long settleDeadlineNanos = Long.MIN_VALUE;
+    private long settledSinceNanos = Long.MIN_VALUE;
     private double presetDeg;
     private long previousNanos = Long.MIN_VALUE;
     private boolean creepingHome;
@@ -171,7 +174,6 @@ public final class TableController {
         creepingHome = false;
         if (!isDriving()) {
             reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
-            positionLoop.reset();
         }
         if (targetDeg == homeApproachDeg() && estimator.angleDeg() <= homeApproachDeg()) {
             creepingHome = true;
@@ -206,25 +208,39 @@ public final class TableController {
             targetDeg = homeApproachDeg();
             reference = new ProfileState(angle, 0.0, 0.0);
         }
-        if (!creepingHome && targetDeg == homeApproachDeg() && goal != Goal.STOP
-                && JerkLimitedProfile.isAtRest(reference) && reference.positionDeg() == targetDeg) {
-            creepingHome = true;
-            targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
-        }
         MotionLimits limits = creepingHome && goal != Goal.STOP
                 ? settings.returnLimits().withVMaxDegPerS(CREEP_SPEED_DEG_S)
                 : limitsFor(reference, targetDeg);
         reference = goal == Goal.STOP
                 ? profile.stepToStop(reference, limits, dtS)
                 : profile.stepToward(reference, targetDeg, limits, dtS);
-        if (JerkLimitedProfile.isAtRest(reference) && (goal == Goal.STOP || reference.positionDeg() == targetDeg)) {
+        boolean atTarget = JerkLimitedProfile.isAtRest(reference) && reference.positionDeg() == targetDeg;
+        if (atTarget && goal != Goal.STOP && !creepingHome && targetDeg == homeApproachDeg()) {
+            // Just above home: creep on until the HOME switch opens (it ends the move above).
+            creepingHome = true;
+            targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
+            return output(positionLoop.track(reference, angle, dtS), null);
+        }
+        if (JerkLimitedProfile.isAtRest(reference) && (goal == Goal.STOP || atTarget)) {
             if (settleDeadlineNanos == Long.MIN_VALUE) {
                 settleDeadlineNanos = now + SETTLE_TIMEOUT_NANOS;
             }
-            boolean settled = Math.abs(reference.positionDeg() - angle) <= SETTLED_DEG || goal == Goal.STOP;
-            if (settled || now >= settleDeadlineNanos) {
+            if (goal == Goal.STOP || now >= settleDeadlineNanos) {
                 return arrived(atHome, now);
             }
+            // Settled means the estimate has stayed in the band for a while: at the end of a
+            // move it still leans on the prediction and needs a few of its time constants to
+            // show where the table really is.
+            if (Math.abs(reference.positionDeg() - angle) <= SETTLED_DEG) {
+                if (settledSinceNanos == Long.MIN_VALUE) {
+                    settledSinceNanos = now;
+                }
+                if (now - settledSinceNanos >= SETTLE_DWELL_NANOS) {
+                    return arrived(atHome, now);
+                }
+                return output(MotorCommand.drive(0.0), null);
+            }
+            settledSinceNanos = Long.MIN_VALUE;
         }
         return output(positionLoop.track(reference, angle, dtS), null);
     }
@@ -241,6 +257,7 @@ public final class TableController {
 
     private ControllerOutput arrived(boolean atHome, long now) {
         settleDeadlineNanos = Long.MIN_VALUE;
+        settledSinceNanos = Long.MIN_VALUE;
         if (restAtFlatPending) {
             restUntilNanos = now + (long) (settings.restAtFlatS() * 1e9);
             return output(MotorCommand.OFF, "flat_rest");
@@ -293,7 +310,6 @@ public final class TableController {
         double angle = estimator.angleDeg();
         if (reference == null) {
             reference = new ProfileState(angle, 0.0, 0.0);
-            positionLoop.reset();
         }
         MotionLimits limp = new MotionLimits(limpSpeed, settings.returnLimits().aMaxDegPerS2(),
                 settings.returnLimits().jMaxDegPerS3());

@@ -138,7 +138,7 @@ public final class SafetySupervisor {
         goodImuTicks = sample.hasAngle() ? goodImuTicks + 1 : 0;
         if (trusted && Double.isFinite(angle)) {
             lastTrustedAngleDeg = angle;
-            envelope.observe(angle, now);
+            envelope.observe(angle);
         }
         if (trusted && !estop.latched()) {
             tripIf(motion.update(applied, angle, now), now);

@@ -45,7 +45,8 @@ public final class Pi4jControlPanel implements ControlPanel {
         this.homeSwitch = homeSwitch;
         this.clock = clock;
         // Start on the safe side: "stop" and "at home" until the inputs have shown otherwise
-        // for the debounce time; buttons start released.
+        // for the debounce time, and every button held until it has been seen released, so a
+        // button held through a restart never reads as a fresh press (SPEC §4, §7).
         this.estopStop = Debouncer.immediateWhenTrue(debounceNanos, true);
         this.homeAtHome = Debouncer.immediateWhenTrue(debounceNanos, true);
         for (Button b : BUTTONS) {
@@ -54,7 +55,7 @@ public final class Pi4jControlPanel implements ControlPanel {
                 throw new IllegalArgumentException("buttons has no input for " + b);
             }
             this.buttons[b.ordinal()] = input;
-            this.buttonPressed[b.ordinal()] = Debouncer.symmetric(debounceNanos, false);
+            this.buttonPressed[b.ordinal()] = Debouncer.symmetric(debounceNanos, true);
         }
     }
 
