@@ -10,6 +10,7 @@ public enum FaultCode {
     IMU_NON_FINITE("imu_non_finite", false, "IMU sample is not a finite number"),
     IMU_GRAVITY("imu_gravity", false, "measured gravity outside 0.8..1.2 g"),
     IMU_JUMP("imu_jump", false, "three IMU samples in a row jumped more than physically possible"),
+    IMU_FROZEN("imu_frozen", false, "the IMU reading stayed identical while the motor drove the table"),
     MOTION_STALL("motion_stall", false, "the angle did not follow the motor command for 1 s"),
     MOTION_WRONG_DIRECTION("motion_wrong_direction", false, "the angle moved against the motor command for 0.5 s"),
     HOME_SWITCH_DISAGREE("home_switch_disagree", false, "HOME switch and angle disagreed for 0.5 s"),
@@ -40,6 +41,11 @@ public enum FaultCode {
      */
     public boolean angleAndDriveTrusted() {
         return angleAndDriveTrusted;
+    }
+
+    /** A fault of the IMU itself: its angle is not believed until a reset. */
+    public boolean imuFault() {
+        return name().startsWith("IMU_");
     }
 
     public String meaning() {

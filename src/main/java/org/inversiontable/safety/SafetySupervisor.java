@@ -47,6 +47,7 @@ public final class SafetySupervisor {
     private final FaultLatch faults = new FaultLatch();
     private final ImuPlausibility imu;
     private final MotionDisagreement motion = new MotionDisagreement();
+    private final FrozenSensorDetector frozen = new FrozenSensorDetector();
     private final HomeSwitchConsistency homeSwitch;
     private final LoopOverrun overrun;
     private final InvertedTimeBudget budget;
@@ -134,13 +135,14 @@ public final class SafetySupervisor {
             faults.trip(sample.trip(), now);
         }
         double angle = sample.acceptedAngleDeg();
-        boolean trusted = imu.angleTrusted();
+        boolean trusted = angleTrusted();
         goodImuTicks = sample.hasAngle() ? goodImuTicks + 1 : 0;
         if (trusted && Double.isFinite(angle)) {
             lastTrustedAngleDeg = angle;
             envelope.observe(angle);
         }
         if (trusted && !estop.latched()) {
+            tripIf(frozen.update(applied, angle), now);
             tripIf(motion.update(applied, angle, now), now);
         }
         if (!estop.latched()) {
@@ -179,6 +181,7 @@ public final class SafetySupervisor {
                 estop.tryReset(false);
                 faults.reset();
                 motion.reset();
+                frozen.reset();
                 imu.restart(now);
                 limp.reset();
                 limpBlocked = false;
@@ -286,12 +289,12 @@ public final class SafetySupervisor {
         boolean switchTrusted = faults.code() != FaultCode.HOME_SWITCH_DISAGREE;
         boolean refuse = !upHeld || wanted.duty() > 0.0 || -wanted.duty() > limpDuty
                 || switchTrusted && panel.homeSwitchAtHome();
-        if (!refuse && !trustedFault && !imu.angleTrusted()) {
+        if (!refuse && !trustedFault && !angleTrusted()) {
             refuse = !limp.allowOpenLoop(true, in.timeNanos());
         } else {
             limp.allowOpenLoop(false, in.timeNanos());
         }
-        if (!refuse && imu.angleTrusted()) {
+        if (!refuse && angleTrusted()) {
             double angle = envelope.angleDeg();
             if (Double.isNaN(limpStartAngleDeg)) {
                 limpStartAngleDeg = angle;
@@ -314,7 +317,8 @@ public final class SafetySupervisor {
             return true;
         }
         return switch (faults.code()) {
-            case IMU_STALE, IMU_OUT_OF_RANGE, IMU_NON_FINITE, IMU_GRAVITY, IMU_JUMP -> goodImuTicks >= IMU_GOOD_TICKS_FOR_RESET;
+            case IMU_STALE, IMU_OUT_OF_RANGE, IMU_NON_FINITE, IMU_GRAVITY, IMU_JUMP, IMU_FROZEN ->
+                    goodImuTicks >= IMU_GOOD_TICKS_FOR_RESET;
             case HOME_SWITCH_DISAGREE -> homeSwitch.agrees(panel.homeSwitchAtHome(), imu.lastAcceptedAngleDeg());
             default -> true;
         };
@@ -341,6 +345,11 @@ public final class SafetySupervisor {
         if (trip != null) {
             faults.trip(trip, now);
         }
+    }
+
+    /** The IMU's angle is believed: no IMU fault seen by the plausibility checks or latched here. */
+    private boolean angleTrusted() {
+        return imu.angleTrusted() && !(faults.latched() && faults.code().imuFault());
     }
 
     private boolean untrustedFaultLatched() {
