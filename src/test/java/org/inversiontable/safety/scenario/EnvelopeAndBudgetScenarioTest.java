@@ -44,6 +44,19 @@ class EnvelopeAndBudgetScenarioTest {
         assertTrue(max >= maxAngleDeg - 1.5, "the PRESET move did not run (max " + max + ")");
     }
 
+    @ParameterizedTest(name = "IMU frozen {0} s before the limit")
+    @ValueSource(doubles = {0.2, 0.6, 1.0})
+    void aStuckImuNearTheLimitDoesNotTakeTheTrueAngleMoreThanOneDegreePastIt(double beforeS) {
+        // Going down at 5 deg/s, the limit of 30 deg is reached at about 21.2 s.
+        double atS = 21.2 - beforeS;
+        ScenarioHarness.Run run = new Scenarios().at(1, "press DOWN").at(atS, "fault imu stuck").runTo(30).run();
+        double max = run.maxTrueAngleDeg();
+        TraceRow fault = run.first(atS, r -> r.fault() != null);
+        assertTrue(max <= 31.0, String.format(Locale.ROOT,
+                "IMU frozen at %.2f deg (true %.2f) while going down: true angle reached %.2f deg; fault %s",
+                run.at(atS).angleMeasDeg(), run.at(atS).angleTrueDeg(), max, fault == null ? "none" : Scenarios.row(fault)));
+    }
+
     @ParameterizedTest(name = "max_inverted_s={0}, angle {1} deg, {2} kg")
     @CsvSource({"30,10,80", "30,30,40", "30,30,150", "60,30,80", "60,60,150", "60,90,150", "120,45,40",
             "120,90,80", "180,30,80", "180,30,150", "300,60,150"})
