@@ -1,0 +1,126 @@
+package org.inversiontable.safety.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.inversiontable.control.TickInputs;
+import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.HBridge;
+import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.PanelReading;
+import org.inversiontable.hardware.TiltReading;
+import org.inversiontable.motion.MotionLimits;
+import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.SafetySettings;
+import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.safety.SafetyView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC §3: the automatic return runs in every state except ESTOP and the untrusted faults. A loop
+ * overrun leaves the angle and the drive trusted, and cannot be injected by a scenario, so the
+ * supervisor is driven here with hand-built tick inputs and a recording H-bridge.
+ */
+class SupervisorTrustedFaultTest {
+    private static final long PERIOD = 10_000_000L;
+    private static final double ANGLE_DEG = 25;
+
+    /** Records what the supervisor writes; no watchdog of its own. */
+    private static final class RecordingBridge implements HBridge {
+        MotorCommand output = MotorCommand.OFF;
+        boolean inhibited;
+
+        @Override
+        public void apply(MotorCommand command, long nowNanos) {
+            output = inhibited ? MotorCommand.OFF : command;
+        }
+
+        @Override
+        public void inhibit() {
+            inhibited = true;
+            output = MotorCommand.OFF;
+        }
+
+        @Override
+        public void clearInhibit() {
+            inhibited = false;
+        }
+
+        @Override
+        public boolean inhibited() {
+            return inhibited;
+        }
+
+        @Override
+        public boolean pollWatchdog(long nowNanos) {
+            return false;
+        }
+
+        @Override
+        public MotorCommand output() {
+            return output;
+        }
+    }
+
+    private final RecordingBridge bridge = new RecordingBridge();
+    private final SafetySupervisor supervisor = new SafetySupervisor(new SafetySettings(30, 20, -65, -1,
+            new MotionLimits(3, 3, 6), 10, PERIOD), bridge, 0);
+    private long now;
+
+    private SafetyView tick(TiltReading tilt, int buttons, MotorCommand wanted) {
+        TickInputs in = new TickInputs(now, tilt, new PanelReading(false, false, buttons));
+        SafetyView view = supervisor.assess(in);
+        supervisor.gate(in, wanted);
+        now += PERIOD;
+        return view;
+    }
+
+    /** Boot inverted at 25 deg, one DOWN click (a press since boot), the given fault, then wait for the return. */
+    private SafetyView untilReturnDue(Runnable fault) {
+        for (int i = 0; i < 20; i++) {
+            tick(TiltReading.fresh(ANGLE_DEG, 1.0), i >= 10 && i < 15 ? Button.DOWN.bit() : 0, MotorCommand.OFF);
+        }
+        fault.run();
+        SafetyView view = null;
+        for (int i = 0; i < 2_000; i++) {
+            view = tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.OFF);
+            if (view.returnActive()) {
+                return view;
+            }
+        }
+        return view;
+    }
+
+    private void overrun() {
+        now += 4 * PERIOD;
+        SafetyView view = tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.OFF);
+        assertEquals(FaultCode.LOOP_OVERRUN, view.fault(), "no overrun latched");
+    }
+
+    @Test
+    void theAutomaticReturnRunsAfterALoopOverrun() {
+        SafetyView view = untilReturnDue(this::overrun);
+        assertEquals(FaultCode.LOOP_OVERRUN, view.fault());
+        assertTrue(view.returnActive(), "no automatic return with a loop overrun latched; inverted " + view.invertedS());
+        assertEquals("auto_return", view.event());
+        tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.drive(-0.4));
+        assertEquals(MotorCommand.drive(-0.4), bridge.output(), "the return was not let through to the motor");
+        tick(TiltReading.fresh(ANGLE_DEG, 1.0), Button.DOWN.bit(), MotorCommand.drive(0.4));
+        assertFalse(bridge.output().enabled(), "a drive deeper passed during the return: " + bridge.output());
+        assertFalse(supervisor.healthy(), "healthy after a loop overrun: the heartbeat would go on");
+    }
+
+    @Test
+    void noAutomaticReturnAfterAnImuFault() {
+        SafetyView view = untilReturnDue(() -> {
+            for (int i = 0; i < 12; i++) {
+                tick(TiltReading.NO_NEW_SAMPLE, 0, MotorCommand.OFF);
+            }
+        });
+        assertEquals(FaultCode.IMU_STALE, view.fault());
+        assertFalse(view.returnActive(), "automatic return on an untrusted angle");
+        tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.drive(-0.4));
+        assertFalse(bridge.output().enabled(), "drove after an IMU fault without UP held: " + bridge.output());
+    }
+}
