@@ -20,8 +20,12 @@ final class PositionLoop {
     private static final double KI_DUTY_PER_DEG_S = 0.15;
     /** The learned load never holds more than this much duty (an 80 kg user needs about 0.05). */
     private static final double MAX_LOAD_DUTY = 0.25;
+    /** Beyond this tracking error the drive is not following, and there is no load to learn. */
+    private static final double LEARNING_ERROR_LIMIT_DEG = 2.0;
     /** Below this the actuator does not move (static friction); corrections are lifted past it. */
     private static final double MIN_CORRECTION_DUTY = 0.05;
+    /** The load of a typical (80 kg) user, for open-loop limp home before any load was learned. */
+    private static final double TYPICAL_LOAD_DUTY_AT_FLAT = -0.05;
     /** A final nudge is at least this far above static friction, or it would not move at all. */
     private static final double MIN_NUDGE_ABOVE_FRICTION_DUTY = 0.01;
 
@@ -30,6 +34,7 @@ final class PositionLoop {
     private final double lagS;
     /** The learned load: duty that holds the user's weight with the bed flat (cos 0 = 1). */
     private double loadDutyAtFlat;
+    private double loadDutyAtMoveStart;
 
     PositionLoop(double actuatorSpeedDegPerS, double minDuty, double lagS) {
         this.actuatorSpeedDegPerS = actuatorSpeedDegPerS;
@@ -37,9 +42,14 @@ final class PositionLoop {
         this.lagS = lagS;
     }
 
-    /** Forgets the learned load (a new user, or an angle that could not be trusted). */
-    void reset() {
-        loadDutyAtFlat = 0.0;
+    /** A move begins: what is known of the load now is kept, in case this move goes wrong. */
+    void moveStarts() {
+        loadDutyAtMoveStart = loadDutyAtFlat;
+    }
+
+    /** The drive misbehaved during this move: what was learned in it is not the user's weight. */
+    void forgetThisMove() {
+        loadDutyAtFlat = loadDutyAtMoveStart;
     }
 
     MotorCommand track(ProfileState reference, double estimatedAngleDeg, double dtS) {
@@ -53,10 +63,12 @@ final class PositionLoop {
         double errorDeg = reference.positionDeg() - estimatedAngleDeg;
         double cosAngle = Math.cos(Math.toRadians(estimatedAngleDeg));
         if (v != 0.0) {
-            // Learn only while moving: at rest the self-locking screw carries the load and an
-            // error says nothing about it.
-            loadDutyAtFlat = Math.max(-MAX_LOAD_DUTY,
-                    Math.min(MAX_LOAD_DUTY, loadDutyAtFlat + KI_DUTY_PER_DEG_S * errorDeg * dtS));
+            // Learn only while moving and tracking: at rest the self-locking screw carries the
+            // load, and a large error means a stalled or blocked drive, not a heavy user.
+            if (Math.abs(errorDeg) < LEARNING_ERROR_LIMIT_DEG) {
+                loadDutyAtFlat = Math.max(-MAX_LOAD_DUTY,
+                        Math.min(MAX_LOAD_DUTY, loadDutyAtFlat + KI_DUTY_PER_DEG_S * errorDeg * dtS));
+            }
             double duty = feedForward + KP_DUTY_PER_DEG * errorDeg + loadDutyAtFlat * cosAngle;
             double along = Math.signum(v) * duty;
             if (along > 0.0 && along < minDuty + MIN_NUDGE_ABOVE_FRICTION_DUTY) {
@@ -78,10 +90,16 @@ final class PositionLoop {
         return MotorCommand.drive(direction * nudge);
     }
 
-    /** A fixed duty toward upright for the given speed, for limp home without a trusted angle. */
-    MotorCommand openLoopTowardUpright(double speedDegPerS) {
-        // Without an angle to close on, add what static friction takes, so the table does move;
-        // the load can only slow it further (the supervisor caps the duty in any case).
-        return MotorCommand.drive(-(minDuty + (1.0 - minDuty) * speedDegPerS / actuatorSpeedDegPerS));
+    /**
+     * A fixed duty toward upright for the given speed, for limp home without a trusted angle:
+     * static friction, the speed, and the load learned on earlier moves at the last angle known
+     * (a typical user's when none was learned), so the table does move under a heavy user. The
+     * supervisor caps the duty in any case.
+     */
+    MotorCommand openLoopTowardUpright(double speedDegPerS, double lastKnownAngleDeg) {
+        double cosAngle = Double.isFinite(lastKnownAngleDeg) ? Math.cos(Math.toRadians(lastKnownAngleDeg)) : 1.0;
+        double load = loadDutyAtFlat != 0.0 ? loadDutyAtFlat : TYPICAL_LOAD_DUTY_AT_FLAT;
+        double duty = -(minDuty + (1.0 - minDuty) * speedDegPerS / actuatorSpeedDegPerS) + Math.min(0.0, load) * cosAngle;
+        return MotorCommand.drive(duty);
     }
 }

@@ -5,6 +5,7 @@ import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
+import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.SafetyView;
 
 /**
@@ -35,6 +36,8 @@ public final class TableController {
     private static final double SETTLED_DEG = 0.08;
     /** "At home" by angle when the switch is not there to say it (SPEC §3 uses home + 2 deg). */
     private static final double AT_HOME_BAND_DEG = 2.0;
+    /** The inputs' debounce has settled by then (the supervisor waits as long for the e-stop). */
+    private static final long BOOT_SETTLE_NANOS = 100_000_000L;
     /**
      * Moves toward home aim this far above it at their normal speed, then creep on at
      * {@link #CREEP_SPEED_DEG_S} until the HOME switch opens: the switch ends the move at a speed
@@ -42,8 +45,11 @@ public final class TableController {
      */
     private static final double HOME_APPROACH_DEG = 1.0;
     private static final double CREEP_SPEED_DEG_S = 0.5;
-    /** The creep gives up this far below home (the supervisor refuses to drive below home - 2). */
-    private static final double CREEP_END_BELOW_HOME_DEG = 1.5;
+    /**
+     * The creep gives up this far below home by the angle: a switch that never opens (stuck
+     * closed) must not send the table to the end stop. A working switch opens 0.5 deg above home.
+     */
+    private static final double CREEP_END_BELOW_HOME_DEG = 0.8;
 
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;
@@ -62,8 +68,11 @@ public final class TableController {
     private long settledSinceNanos = Long.MIN_VALUE;
     private double presetDeg;
     private long previousNanos = Long.MIN_VALUE;
+    private long bootStartNanos = Long.MIN_VALUE;
     private boolean creepingHome;
     private ButtonEvents lastEvents = ButtonEvents.NONE;
+    /** Where the table was last known to be, for limp home without a trusted angle. */
+    private double lastTrustedAngleDeg = Double.NaN;
 
     public TableController(ControlSettings settings, ButtonInterpreter buttons) {
         this.settings = settings;
@@ -92,6 +101,9 @@ public final class TableController {
         if (!view.angleTrusted()) {
             estimator.reset();
         } else {
+            if (estimator.hasEstimate()) {
+                lastTrustedAngleDeg = estimator.angleDeg();
+            }
             estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() : 0.0, dtS);
         }
 
@@ -110,7 +122,13 @@ public final class TableController {
             return rest(atHome, null);
         }
         if (state == TableState.BOOT) {
-            return estimator.hasEstimate() ? rest(atHome, null) : output(MotorCommand.OFF, null);
+            if (bootStartNanos == Long.MIN_VALUE) {
+                bootStartNanos = now;
+            }
+            // Boot ends with a trusted angle and inputs that have settled (the panel reads "at
+            // home" and "stop" until its debounce has seen the contacts).
+            boolean settled = now - bootStartNanos >= BOOT_SETTLE_NANOS;
+            return estimator.hasEstimate() && settled ? rest(atHome, null) : output(MotorCommand.OFF, null);
         }
         if (goal == Goal.RETURN) {
             // The supervisor ended the return (home reached): what the user holds must be released first.
@@ -175,6 +193,7 @@ public final class TableController {
         if (!isDriving()) {
             reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
         }
+        positionLoop.moveStarts();
         if (targetDeg == homeApproachDeg() && estimator.angleDeg() <= homeApproachDeg()) {
             creepingHome = true;
             targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
@@ -294,7 +313,16 @@ public final class TableController {
     /** After a fault: motor off, except limp home while UP is held (SPEC §6). */
     private ControllerOutput faultOrLimp(ButtonEvents pressed, SafetyView view, boolean atHome, double dtS) {
         if (state != TableState.FAULT && state != TableState.LIMP_HOME) {
-            enterLatched(TableState.FAULT);
+            if (view.fault() == FaultCode.MOTION_STALL || view.fault() == FaultCode.MOTION_WRONG_DIRECTION) {
+                // What the load loop learned while the drive misbehaved is not the user's weight.
+                positionLoop.forgetThisMove();
+            }
+            // The tick a fault is found only stops: limp home needs a press of its own.
+            return enterLatched(TableState.FAULT);
+        }
+        if (view.fault() == FaultCode.HOME_SWITCH_DISAGREE) {
+            // The switch is the suspect: judge "at home" by the angle alone.
+            atHome = estimator.angleDeg() <= settings.homeDeg() + AT_HOME_BAND_DEG;
         }
         if (!view.limpAllowed() || atHome && view.angleTrusted() || !pressed.isHolding(Button.UP)) {
             reference = null;
@@ -305,7 +333,7 @@ public final class TableController {
         double limpSpeed = settings.returnLimits().vMaxDegPerS() / 2.0;
         if (!view.angleTrusted()) {
             reference = null;
-            return output(positionLoop.openLoopTowardUpright(limpSpeed), null);
+            return output(positionLoop.openLoopTowardUpright(limpSpeed, lastTrustedAngleDeg), null);
         }
         double angle = estimator.angleDeg();
         if (reference == null) {

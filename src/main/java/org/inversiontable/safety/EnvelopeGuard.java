@@ -17,13 +17,57 @@ final class EnvelopeGuard {
     /** Below home by this much, drive toward upright is refused (the mechanical stop is at -70). */
     private static final double BELOW_HOME_ALLOWANCE_DEG = 2.0;
 
+    /**
+     * Past the limit by this much on the filtered angle, the table is going deeper whatever the
+     * duty says (a reversed drive): no drive at all. Noise alone never reaches it while the table
+     * rests at the limit (7 sigma at 0.3 deg of noise).
+     */
+    private static final double HARD_ALLOWANCE_DEG = 0.9;
+    /** The hard allowance is never within this many sigmas of the filtered angle's noise. */
+    private static final double HARD_ALLOWANCE_SIGMAS = 5.0;
+    /** Weight of a new residual in the noise estimate (about 100 samples). */
+    private static final double NOISE_GAIN = 0.01;
+    /** Filtered noise per raw noise for this filter: sqrt(g / (2 - g)). */
+    private static final double FILTERED_PER_RAW = Math.sqrt(SAMPLE_GAIN / (2.0 - SAMPLE_GAIN));
+    /** Residual variance per raw variance for this filter: 1 + g / (2 - g). */
+    private static final double RESIDUAL_PER_RAW_VARIANCE = 1.0 + SAMPLE_GAIN / (2.0 - SAMPLE_GAIN);
+
+    private final double maxAngleDeg;
+    private final double homeDeg;
     private double filteredDeg = Double.NaN;
+    /** Running mean square of sample minus filtered angle: the sensor's noise, as seen here. */
+    private double residualVarianceDeg2;
+
+    EnvelopeGuard(double maxAngleDeg, double homeDeg) {
+        this.maxAngleDeg = maxAngleDeg;
+        this.homeDeg = homeDeg;
+    }
 
     void observe(double sampleDeg) {
         if (!Double.isFinite(sampleDeg)) {
             return;
         }
-        filteredDeg = Double.isNaN(filteredDeg) ? sampleDeg : filteredDeg + SAMPLE_GAIN * (sampleDeg - filteredDeg);
+        if (Double.isNaN(filteredDeg)) {
+            filteredDeg = sampleDeg;
+            return;
+        }
+        double residual = sampleDeg - filteredDeg;
+        residualVarianceDeg2 += NOISE_GAIN * (residual * residual - residualVarianceDeg2);
+        filteredDeg += SAMPLE_GAIN * residual;
+    }
+
+    /** Standard deviation of the filtered angle's noise, from what the sensor has shown. */
+    double filteredNoiseDeg() {
+        return Math.sqrt(residualVarianceDeg2 / RESIDUAL_PER_RAW_VARIANCE) * FILTERED_PER_RAW;
+    }
+
+    /**
+     * Past the limit by more than any drive toward upright explains: the table is going deeper.
+     * With a noisier sensor than specified the allowance widens rather than cut at random.
+     */
+    boolean pastHardLimit() {
+        double allowance = Math.max(HARD_ALLOWANCE_DEG, HARD_ALLOWANCE_SIGMAS * filteredNoiseDeg());
+        return filteredDeg >= maxAngleDeg + allowance;
     }
 
     double angleDeg() {
@@ -31,11 +75,11 @@ final class EnvelopeGuard {
     }
 
     /** True when a drive with this duty would push the table out of the envelope. */
-    boolean refuses(double duty, double maxAngleDeg, double homeDeg) {
+    boolean refuses(double duty) {
         if (Double.isNaN(filteredDeg)) {
             return false;
         }
-        if (duty > 0.0 && filteredDeg >= maxAngleDeg + LIMIT_ALLOWANCE_DEG) {
+        if (duty > 0.0 && filteredDeg >= maxAngleDeg + LIMIT_ALLOWANCE_DEG || duty != 0.0 && pastHardLimit()) {
             return true;
         }
         return duty < 0.0 && filteredDeg <= homeDeg - BELOW_HOME_ALLOWANCE_DEG;

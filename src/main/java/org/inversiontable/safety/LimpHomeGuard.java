@@ -7,8 +7,12 @@ package org.inversiontable.safety;
  * a held button cannot drive the actuator against its end stop forever.
  */
 final class LimpHomeGuard {
-    private static final double TRAVEL_MARGIN_FACTOR = 1.5;
-    private static final double TRAVEL_MARGIN_S = 5.0;
+    /**
+     * The bound assumes the table may go as slowly as this (a heavy user, open loop, no learned
+     * load): running out of time half-way would strand the user as surely as a dead drive.
+     */
+    private static final double SLOWEST_SPEED_DEG_S = 0.5;
+    private static final double TRAVEL_MARGIN_S = 10.0;
     /** Whole mechanical range, used when no trusted angle was ever seen. */
     private static final double FULL_TRAVEL_DEG = 160.0;
 
@@ -26,7 +30,7 @@ final class LimpHomeGuard {
     void startOpenLoop(double lastTrustedAngleDeg) {
         double travelDeg = Double.isFinite(lastTrustedAngleDeg) ? Math.max(0.0, lastTrustedAngleDeg - homeDeg)
                 : FULL_TRAVEL_DEG;
-        double boundS = travelDeg / limpSpeedDegPerS * TRAVEL_MARGIN_FACTOR + TRAVEL_MARGIN_S;
+        double boundS = travelDeg / Math.min(SLOWEST_SPEED_DEG_S, limpSpeedDegPerS) + TRAVEL_MARGIN_S;
         openLoopBudgetNanos = (long) (boundS * 1e9);
         previousNanos = Long.MIN_VALUE;
     }

@@ -11,7 +11,7 @@ import org.inversiontable.motion.MotionLimits;
  */
 public record SafetySettings(double maxAngleDeg, double maxInvertedS, double homeDeg, double flatRestDeg,
                              MotionLimits downLimits, MotionLimits returnLimits, double actuatorSpeedDegPerS,
-                             long periodNanos) {
+                             double actuatorMinDuty, long periodNanos) {
 
     public static final double ABSOLUTE_MAX_ANGLE_DEG = 90.0;
     public static final double ABSOLUTE_MAX_INVERTED_S = 900.0;
@@ -45,6 +45,7 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
                 new MotionLimits(vMax, aMax, jMax),
                 new MotionLimits(vReturn, aMax, jMax),
                 config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                config.number(ConfigKey.ACTUATOR_MIN_DUTY),
                 periodNanos);
     }
 }

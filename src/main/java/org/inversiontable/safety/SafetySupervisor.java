@@ -31,12 +31,14 @@ public final class SafetySupervisor {
     private static final double RETURN_STOP_MARGIN_DEG = 0.5;
     /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
     private static final double HOME_BAND_DEG = 2.0;
-    /** Largest duty limp home may use, relative to the duty of the limp speed itself. */
-    private static final double LIMP_DUTY_HEADROOM = 1.6;
+    /** Limp home may use the duty of this many times its speed on an unloaded table (load headroom). */
+    private static final double LIMP_SPEED_HEADROOM = 2.0;
     /** A limp-home drive that takes the table this much deeper is going the wrong way: stop it. */
     private static final double LIMP_WRONG_WAY_DEG = 1.0;
     /** A reset of an IMU fault needs this many ticks in a row of accepted samples (0.2 s). */
     private static final int IMU_GOOD_TICKS_FOR_RESET = 20;
+    /** After a rejected sample, the motion detectors wait this long (0.5 s) for a clean IMU. */
+    private static final int IMU_DOUBT_TICKS = 50;
     /** Inputs are debounced from power-on; readings before this are not yet the contacts' state. */
     private static final long INPUT_SETTLE_NANOS = 100_000_000L;
 
@@ -48,12 +50,14 @@ public final class SafetySupervisor {
     private final ImuPlausibility imu;
     private final MotionDisagreement motion = new MotionDisagreement();
     private final FrozenSensorDetector frozen = new FrozenSensorDetector();
+    private final WrongWayGuard wrongWay = new WrongWayGuard();
     private final HomeSwitchConsistency homeSwitch;
     private final LoopOverrun overrun;
     private final InvertedTimeBudget budget;
-    private final EnvelopeGuard envelope = new EnvelopeGuard();
+    private final EnvelopeGuard envelope;
     private final ResetRule resetRule = new ResetRule();
     private final LimpHomeGuard limp;
+    private final double limpDutyCap;
 
     private boolean returnActive;
     /** Where the automatic return began; the controlled stop of a move going down may use a little more. */
@@ -69,9 +73,13 @@ public final class SafetySupervisor {
     private double lastTrustedAngleDeg = Double.NaN;
     /** Consecutive ticks with an accepted sample: an IMU fault's cause is gone after a run of them. */
     private int goodImuTicks;
-    /** Where the current limp-home drive started; a table that goes deeper instead is stopped. */
-    private double limpStartAngleDeg = Double.NaN;
+    /** Ticks left in which the motion detectors do not judge, after a rejected IMU sample. */
+    private int imuDoubtTicks;
+    /** The most upright angle limp home has reached since the fault; deeper than this is refused. */
+    private double limpBestAngleDeg = Double.NaN;
     private boolean limpBlocked;
+    /** Limp home needs UP pressed after the fault: a button held through it does not count. */
+    private boolean limpArmed;
     private MotorCommand applied = MotorCommand.OFF;
     private SafetyView view;
 
@@ -79,6 +87,7 @@ public final class SafetySupervisor {
         this.settings = settings;
         this.motor = motor;
         this.startNanos = startNanos;
+        this.envelope = new EnvelopeGuard(settings.maxAngleDeg(), settings.homeDeg());
         this.imu = new ImuPlausibility(startNanos);
         this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
         this.overrun = new LoopOverrun(settings.periodNanos());
@@ -95,6 +104,9 @@ public final class SafetySupervisor {
                         : stopS + JerkLimitedProfile.restToRestDurationS(angleDeg + stopDeg, back) + RETURN_MARGIN_S,
                 startNanos);
         this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
+        double minDuty = settings.actuatorMinDuty();
+        this.limpDutyCap = minDuty + (1.0 - minDuty) * LIMP_SPEED_HEADROOM * limp.limpSpeedDegPerS()
+                / settings.actuatorSpeedDegPerS();
     }
 
     /** Called on the e-stop input event itself, on whatever thread delivers it (SPEC §11). */
@@ -141,9 +153,19 @@ public final class SafetySupervisor {
             lastTrustedAngleDeg = angle;
             envelope.observe(angle);
         }
+        // While the IMU is throwing out samples, the ones it lets through are not good enough to
+        // judge the drive by: a noisy sensor must show as an IMU fault (limp home open-loop), not
+        // as a motion fault (limp home closed-loop on a bad angle).
+        imuDoubtTicks = sample.rejected() ? IMU_DOUBT_TICKS : Math.max(0, imuDoubtTicks - 1);
         if (trusted && !estop.latched()) {
             tripIf(frozen.update(applied, angle), now);
-            tripIf(motion.update(applied, angle, now), now);
+            if (imuDoubtTicks > 0) {
+                motion.reset();
+                wrongWay.reset();
+            } else {
+                tripIf(motion.update(applied, angle, now), now);
+                tripIf(wrongWay.update(applied, envelope.angleDeg(), envelope.filteredNoiseDeg()), now);
+            }
         }
         if (!estop.latched()) {
             tripIf(homeSwitch.update(panel.homeSwitchAtHome(), angle, trusted, now), now);
@@ -153,6 +175,7 @@ public final class SafetySupervisor {
         int mask = panel.buttonsMask();
         pressSeenSinceBoot |= previousButtonsMask >= 0 && (mask & ~previousButtonsMask) != 0;
         previousButtonsMask = mask;
+        limpArmed |= !Button.UP.in(mask);
         // The budget counts on the filtered angle: sensor noise around the rest just below
         // horizontal must not count as inverted time (SPEC §3), nor hide a real inversion.
         double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
@@ -167,9 +190,12 @@ public final class SafetySupervisor {
 
         if (estop.latched() && !estopReported) {
             estopReported = true;
+            resetRule.rearm();
             event = "estop";
         } else if (faults.latched() && !faultReported) {
             faultReported = true;
+            resetRule.rearm();
+            limpArmed = false;
             event = faults.code().code();
             if (!faults.code().angleAndDriveTrusted()) {
                 limp.startOpenLoop(lastTrustedAngleDeg);
@@ -182,10 +208,11 @@ public final class SafetySupervisor {
                 faults.reset();
                 motion.reset();
                 frozen.reset();
+                wrongWay.reset();
                 imu.restart(now);
                 limp.reset();
                 limpBlocked = false;
-                limpStartAngleDeg = Double.NaN;
+                limpBestAngleDeg = Double.NaN;
                 motor.clearInhibit();
                 estopReported = false;
                 faultReported = false;
@@ -259,7 +286,7 @@ public final class SafetySupervisor {
             // (cutting it instead would be a hard stop under a person: only the e-stop does that).
             boolean deeperThanTheStop = envelope.angleDeg() >= returnStartAngleDeg + returnStopAllowanceDeg;
             if (towardInversion && (deeperThanTheStop
-                    || envelope.refuses(duty, settings.maxAngleDeg(), settings.homeDeg()))) {
+                    || envelope.refuses(duty))) {
                 return MotorCommand.OFF;
             }
             return wanted;
@@ -270,7 +297,14 @@ public final class SafetySupervisor {
         if (!pressSeenSinceBoot) {
             return MotorCommand.OFF;
         }
-        if (envelope.refuses(duty, settings.maxAngleDeg(), settings.homeDeg())) {
+        if (envelope.refuses(duty)) {
+            if (duty < 0.0 && envelope.pastHardLimit()) {
+                // Past the limit and going deeper while driven toward upright: the drive is
+                // reversed. Latch it, or every refused tick would restart the motion detector.
+                faults.trip(FaultCode.MOTION_WRONG_DIRECTION, String.format(java.util.Locale.ROOT,
+                        "past the angle limit at %.1f deg and going deeper while driven toward upright",
+                        envelope.angleDeg()), in.timeNanos());
+            }
             return MotorCommand.OFF;
         }
         if (!towardInversion && panel.homeSwitchAtHome()) {
@@ -283,12 +317,10 @@ public final class SafetySupervisor {
     /** After a fault only limp home may move: UP held, toward upright, at limp speed, bounded. */
     private MotorCommand limpHome(TickInputs in, MotorCommand wanted) {
         PanelReading panel = in.panel();
-        double limpDuty = limp.limpSpeedDegPerS() / settings.actuatorSpeedDegPerS() * LIMP_DUTY_HEADROOM;
-        boolean upHeld = panel.pressed(Button.UP);
+        boolean upHeld = panel.pressed(Button.UP) && limpArmed;
         boolean trustedFault = faults.code().angleAndDriveTrusted();
         boolean switchTrusted = faults.code() != FaultCode.HOME_SWITCH_DISAGREE;
-        boolean refuse = !upHeld || wanted.duty() > 0.0 || -wanted.duty() > limpDuty
-                || switchTrusted && panel.homeSwitchAtHome();
+        boolean refuse = !upHeld || wanted.duty() >= 0.0 || switchTrusted && panel.homeSwitchAtHome();
         if (!refuse && !trustedFault && !angleTrusted()) {
             refuse = !limp.allowOpenLoop(true, in.timeNanos());
         } else {
@@ -296,18 +328,19 @@ public final class SafetySupervisor {
         }
         if (!refuse && angleTrusted()) {
             double angle = envelope.angleDeg();
-            if (Double.isNaN(limpStartAngleDeg)) {
-                limpStartAngleDeg = angle;
-            }
-            // A reversed or runaway drive under limp home would take the user deeper: never.
-            limpBlocked |= angle > limpStartAngleDeg + LIMP_WRONG_WAY_DEG;
-            refuse = limpBlocked || envelope.refuses(wanted.duty(), settings.maxAngleDeg(), settings.homeDeg());
+            // A reversed or runaway drive under limp home would take the user deeper: never more
+            // than a degree past the most upright point limp home has reached since the fault.
+            limpBestAngleDeg = Double.isNaN(limpBestAngleDeg) ? angle : Math.min(limpBestAngleDeg, angle);
+            limpBlocked |= angle > limpBestAngleDeg + LIMP_WRONG_WAY_DEG;
+            refuse = limpBlocked || envelope.refuses(wanted.duty());
         }
         if (refuse) {
-            limpStartAngleDeg = Double.NaN;
+            return MotorCommand.OFF;
         }
-        return refuse ? MotorCommand.OFF : wanted;
+        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed.
+        return MotorCommand.drive(Math.max(wanted.duty(), -limpDutyCap));
     }
+
 
     private boolean resetAllowed(PanelReading panel) {
         if (panel.estopStop()) {
@@ -335,7 +368,8 @@ public final class SafetySupervisor {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
             returnActive = true;
-            returnStartAngleDeg = envelope.angleDeg();
+            // A controlled stop is owed only to a table that was going deeper when the return fell due.
+            returnStartAngleDeg = applied.enabled() && applied.duty() > 0.0 ? envelope.angleDeg() : Double.NEGATIVE_INFINITY;
             return true;
         }
         return false;

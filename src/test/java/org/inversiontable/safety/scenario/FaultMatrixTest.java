@@ -125,7 +125,10 @@ class FaultMatrixTest {
             case IMU_NOISE_5 -> Expect.detect(1.0, Reference.INJECTION,
                     "imu_jump", "imu_out_of_range", "imu_stale", "imu_gravity");
             case IMU_SPIKE_40_SINGLE, HOME_SWITCH_STUCK_CLOSED -> Expect.of(Outcome.HARMLESS);
-            case IMU_STUCK, MOTOR_STALL -> Expect.detect(1.0 + 2 * TICK_S, Reference.SIGNIFICANT_DRIVE,
+            // A frozen reading is found in a few ticks of drive (imu_frozen), well inside the
+            // stall detector's second.
+            case IMU_STUCK -> Expect.detect(0.1 + 2 * TICK_S, Reference.SIGNIFICANT_DRIVE, "imu_frozen");
+            case MOTOR_STALL -> Expect.detect(1.0 + 2 * TICK_S, Reference.SIGNIFICANT_DRIVE,
                     "motion_stall", "motion_wrong_direction");
             case MOTOR_REVERSED -> Expect.detect(0.5 + 2 * TICK_S, Reference.WRONG_MOTION,
                     "motion_wrong_direction");

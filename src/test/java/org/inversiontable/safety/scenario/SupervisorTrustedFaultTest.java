@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigKey;
+import java.util.Map;
 import org.inversiontable.control.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.HBridge;
@@ -64,8 +67,9 @@ class SupervisorTrustedFaultTest {
     }
 
     private final RecordingBridge bridge = new RecordingBridge();
-    private final SafetySupervisor supervisor = new SafetySupervisor(new SafetySettings(30, 20, -65, -1,
-            new MotionLimits(3, 3, 6), 10, PERIOD), bridge, 0);
+    private final SafetySupervisor supervisor = new SafetySupervisor(SafetySettings.from(
+            Config.defaults().with(Map.of(ConfigKey.MAX_INVERTED_S, "20", ConfigKey.V_RETURN_DEG_S, "3",
+                    ConfigKey.A_MAX_DEG_S2, "3", ConfigKey.J_MAX_DEG_S3, "6")), PERIOD), bridge, 0);
     private long now;
 
     private SafetyView tick(TiltReading tilt, int buttons, MotorCommand wanted) {
