@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigCrossChecks;
 import org.inversiontable.config.ConfigFileException;
+import org.inversiontable.config.CrossCheckProblem;
 import org.inversiontable.scenario.ExpectationOutcome;
 import org.inversiontable.scenario.Scenario;
 import org.inversiontable.scenario.ScenarioException;
@@ -70,6 +72,17 @@ public final class ScenarioCommand implements Command {
         } catch (ConfigFileException | ScenarioException e) {
             err.println(e.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+        if (configFile.isPresent()) {
+            // Each alone may be fine and the two together not (the scenario raises v_return_deg_s
+            // above the file's v_max_deg_s): check the combination as a configuration file is.
+            List<CrossCheckProblem> cross = ConfigCrossChecks.problems(base.with(scenario.configOverrides()));
+            if (!cross.isEmpty()) {
+                for (CrossCheckProblem c : cross) {
+                    err.println(file + " with " + configFile.get() + ": config: " + c.message());
+                }
+                return ExitCode.BAD_INPUT;
+            }
         }
         ScenarioResult result;
         SessionTimeline timeline = new SessionTimeline();

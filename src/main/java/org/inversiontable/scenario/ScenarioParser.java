@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigCrossChecks;
+import org.inversiontable.config.CrossCheckProblem;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.config.ConfigValues;
 import org.inversiontable.control.TableState;
@@ -80,6 +83,7 @@ public final class ScenarioParser {
                 }
             }
         }
+        crossCheckConfig();
         if (runLine == 0) {
             problems.add(new Problem(Math.max(1, lines.size()),
                     "no 'run T' statement; say how long to simulate, e.g. run 60"));
@@ -96,6 +100,24 @@ public final class ScenarioParser {
         // List.sort is stable: statements at the same time keep file order (SPEC §9).
         timed.sort(Comparator.comparingLong(TimedAction::atNanos));
         return new Scenario(file, overrides, start, timed, runNanos, expectations);
+    }
+
+    /**
+     * The checks that span keys (v_return_deg_s not above v_max_deg_s, two functions on one pin,
+     * ...), as a configuration file gets them, reported on the line that set the later key.
+     */
+    private void crossCheckConfig() {
+        if (overrides.isEmpty()) {
+            return;
+        }
+        Config merged = Config.defaults().with(overrides);
+        for (CrossCheckProblem cross : ConfigCrossChecks.problems(merged)) {
+            int line = cross.keys().stream().map(overrideLines::get).filter(java.util.Objects::nonNull)
+                    .max(Integer::compare).orElse(0);
+            if (line > 0) {
+                problems.add(new Problem(line, "config: " + cross.message()));
+            }
+        }
     }
 
     private static List<String> words(String line) {
