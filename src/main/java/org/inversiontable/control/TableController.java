@@ -219,6 +219,11 @@ public final class TableController {
             return endMove(atHome);
         }
         if (restUntilNanos != Long.MIN_VALUE) {
+            if (goal == Goal.STOP) {
+                // A press during the rest below horizontal ends the move there and then: the
+                // table is already still.
+                return endMove(atHome);
+            }
             if (now < restUntilNanos) {
                 return output(MotorCommand.OFF, null);
             }

@@ -35,4 +35,26 @@ class SimulatedSessionTest {
         assertEquals(1001, run.rows().size());
         assertEquals(0.01, run.rows().get(1).tS() - run.rows().get(0).tS(), 1e-12);
     }
+
+    @Test
+    void aStopClickDuringTheRestBelowHorizontalEndsTheMoveAtOnce() {
+        ScenarioHarness.Run run = ScenarioHarness.run("""
+                start angle_deg=-65
+                at 1 press DOWN
+                at 25 release DOWN
+                at 30 click HOME
+                run 60
+                """);
+        double restS = run.firstEvent("flat_rest").tS();
+        ScenarioHarness.Run stopped = ScenarioHarness.run("""
+                start angle_deg=-65
+                at 1 press DOWN
+                at 25 release DOWN
+                at 30 click HOME
+                at %.2f click STOP
+                run 60
+                """.formatted(restS + 2));
+        assertEquals("HOLDING", stopped.at(restS + 2.2).state(), "the STOP click ends the move during the rest");
+        assertTrue(stopped.between(restS + 2, 60).stream().noneMatch(r -> r.enabled()), "and nothing moves after it");
+    }
 }
