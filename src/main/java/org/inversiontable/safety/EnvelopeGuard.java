@@ -56,9 +56,14 @@ final class EnvelopeGuard {
         filteredDeg += SAMPLE_GAIN * residual;
     }
 
-    /** Standard deviation of the filtered angle's noise, from what the sensor has shown. */
+    /** Standard deviation of the sensor's noise, from what it has shown. */
+    double rawNoiseDeg() {
+        return Math.sqrt(residualVarianceDeg2 / RESIDUAL_PER_RAW_VARIANCE);
+    }
+
+    /** Standard deviation of the filtered angle's noise. */
     double filteredNoiseDeg() {
-        return Math.sqrt(residualVarianceDeg2 / RESIDUAL_PER_RAW_VARIANCE) * FILTERED_PER_RAW;
+        return rawNoiseDeg() * FILTERED_PER_RAW;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
+import org.tinylog.Logger;
 
 /**
  * The narrow waist between the controller and the H-bridge: the only code that writes the motor.
@@ -127,7 +128,7 @@ public final class SafetySupervisor {
 
     /** Latches a fault found outside the tick (a corrupt journal, a motor watchdog expiry). */
     public void trip(FaultCode code, String cause, long nowNanos) {
-        faults.trip(code, cause, nowNanos);
+        latch(new Trip(code, cause), nowNanos);
         motor.apply(MotorCommand.OFF, nowNanos);
     }
 
@@ -144,7 +145,7 @@ public final class SafetySupervisor {
         tripIf(overrun.tickStarted(now), now);
         ImuCheck sample = imu.check(in.tilt(), now);
         if (sample.tripped()) {
-            faults.trip(sample.trip(), now);
+            latch(sample.trip(), now);
         }
         double angle = sample.acceptedAngleDeg();
         boolean trusted = angleTrusted();
@@ -164,7 +165,7 @@ public final class SafetySupervisor {
                 wrongWay.reset();
             } else {
                 tripIf(motion.update(applied, angle, now), now);
-                tripIf(wrongWay.update(applied, envelope.angleDeg(), envelope.filteredNoiseDeg()), now);
+                tripIf(wrongWay.update(applied, angle, envelope.rawNoiseDeg(), now), now);
             }
         }
         if (!estop.latched()) {
@@ -189,6 +190,7 @@ public final class SafetySupervisor {
         }
 
         if (estop.latched() && !estopReported) {
+            Logger.warn("e-stop: motor power cut; release the e-stop and hold STOP 2 s to reset");
             estopReported = true;
             resetRule.rearm();
             event = "estop";
@@ -301,9 +303,9 @@ public final class SafetySupervisor {
             if (duty < 0.0 && envelope.pastHardLimit()) {
                 // Past the limit and going deeper while driven toward upright: the drive is
                 // reversed. Latch it, or every refused tick would restart the motion detector.
-                faults.trip(FaultCode.MOTION_WRONG_DIRECTION, String.format(java.util.Locale.ROOT,
+                latch(new Trip(FaultCode.MOTION_WRONG_DIRECTION, String.format(java.util.Locale.ROOT,
                         "past the angle limit at %.1f deg and going deeper while driven toward upright",
-                        envelope.angleDeg()), in.timeNanos());
+                        envelope.angleDeg())), in.timeNanos());
             }
             return MotorCommand.OFF;
         }
@@ -377,7 +379,15 @@ public final class SafetySupervisor {
 
     private void tripIf(Trip trip, long now) {
         if (trip != null) {
-            faults.trip(trip, now);
+            latch(trip, now);
+        }
+    }
+
+    /** Latches a fault; the first one is logged with its cause (SPEC §6), later ones add nothing. */
+    private void latch(Trip trip, long now) {
+        if (faults.trip(trip, now)) {
+            Logger.error("fault {}: {} (motor off; limp home: hold UP; reset: hold STOP 2 s once the cause is gone)",
+                    trip.code().code(), trip.cause());
         }
     }
 
