@@ -12,6 +12,7 @@ import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.SafetySupervisor;
 import org.inversiontable.session.DurableFileSystem;
 import org.inversiontable.session.NioDurableFileSystem;
+import org.inversiontable.session.PresetStore;
 import org.inversiontable.session.SessionFiles;
 import org.inversiontable.session.SessionHistory;
 import org.inversiontable.session.SessionJournal;
@@ -47,7 +48,8 @@ public final class ControllerAssembly {
             Path journalDir, DurableFileSystem files) {
         SessionKeeper keeper = new SessionKeeper(new SessionJournal(journalDir, files),
                 SessionFiles.historyFile(config).map(SessionHistory::new), wallClock);
-        return new TableProcess(build(config, hardware, clock), keeper, config.number(ConfigKey.MAX_INVERTED_S));
+        return new TableProcess(build(config, hardware, clock), keeper, new PresetStore(journalDir, files),
+                config.number(ConfigKey.MAX_INVERTED_S));
     }
 
     /** A control loop with a fresh session and no journal (tests of the loop alone). */

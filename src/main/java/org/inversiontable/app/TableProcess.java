@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.session.PresetStore;
 import org.inversiontable.session.SessionKeeper;
 
 /**
@@ -17,16 +18,21 @@ import org.inversiontable.session.SessionKeeper;
  * }</pre>
  */
 public final class TableProcess {
+    private static final String PRESET_STORED = "preset_stored";
+
     private final ControlLoop loop;
     private final SessionKeeper keeper;
     private final SessionKeeper.Restore restored;
+    private final PresetStore presets;
 
     /**
      * @param maxInvertedS the budget that counts as spent when the journal cannot be trusted
      */
-    public TableProcess(ControlLoop loop, SessionKeeper keeper, double maxInvertedS) {
+    public TableProcess(ControlLoop loop, SessionKeeper keeper, PresetStore presets, double maxInvertedS) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.presets = Objects.requireNonNull(presets, "presets");
+        presets.load().ifPresent(loop.controller()::restorePreset);
         this.restored = keeper.restore();
         loop.supervisor().restoreSession(restored.budgetSpent() ? maxInvertedS : restored.invertedS(),
                 restored.active());
@@ -35,6 +41,9 @@ public final class TableProcess {
     /** One control tick, then the session's bookkeeping; file trouble never stops the tick. */
     public TickRecord tick() {
         TickRecord record = loop.tick();
+        if (PRESET_STORED.equals(record.event())) {
+            presets.save(loop.controller().presetDeg());
+        }
         SafetySupervisor supervisor = loop.supervisor();
         String event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
         if (event == null) {

@@ -90,6 +90,11 @@ public final class TableController {
         return presetDeg;
     }
 
+    /** The preset stored before a restart (clamped to the envelope like any preset). */
+    public void restorePreset(double storedDeg) {
+        presetDeg = settings.clampToEnvelope(storedDeg);
+    }
+
     public ControllerOutput update(TickInputs in, SafetyView view) {
         long now = in.timeNanos();
         double dtS = previousNanos == Long.MIN_VALUE ? 0.0 : (now - previousNanos) / 1e9;
