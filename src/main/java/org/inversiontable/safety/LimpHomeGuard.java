@@ -19,6 +19,7 @@ final class LimpHomeGuard {
     private final double homeDeg;
     private final double limpSpeedDegPerS;
     private long openLoopBudgetNanos = -1;
+    private boolean started;
     private long previousNanos = Long.MIN_VALUE;
 
     LimpHomeGuard(double homeDeg, double limpSpeedDegPerS) {
@@ -32,12 +33,13 @@ final class LimpHomeGuard {
                 : FULL_TRAVEL_DEG;
         double boundS = travelDeg / Math.min(SLOWEST_SPEED_DEG_S, limpSpeedDegPerS) + TRAVEL_MARGIN_S;
         openLoopBudgetNanos = (long) (boundS * 1e9);
+        started = true;
         previousNanos = Long.MIN_VALUE;
     }
 
     /** Spends open-loop drive time; true while some of the bound is left. */
     boolean allowOpenLoop(boolean driving, long nowNanos) {
-        if (openLoopBudgetNanos < 0) {
+        if (!started) {
             return false;
         }
         if (driving && previousNanos != Long.MIN_VALUE) {
@@ -47,8 +49,14 @@ final class LimpHomeGuard {
         return openLoopBudgetNanos > 0;
     }
 
+    /** The bound is running (or has run out: a spent bound never starts again before a reset). */
+    boolean started() {
+        return started;
+    }
+
     void reset() {
         openLoopBudgetNanos = -1;
+        started = false;
         previousNanos = Long.MIN_VALUE;
     }
 

@@ -320,10 +320,14 @@ public final class SafetySupervisor {
     private MotorCommand limpHome(TickInputs in, MotorCommand wanted) {
         PanelReading panel = in.panel();
         boolean upHeld = panel.pressed(Button.UP) && limpArmed;
-        boolean trustedFault = faults.code().angleAndDriveTrusted();
         boolean switchTrusted = faults.code() != FaultCode.HOME_SWITCH_DISAGREE;
         boolean refuse = !upHeld || wanted.duty() >= 0.0 || switchTrusted && panel.homeSwitchAtHome();
-        if (!refuse && !trustedFault && !angleTrusted()) {
+        if (!refuse && !angleTrusted()) {
+            // Open loop, whatever the fault that came first (the angle may be lost after a
+            // trusted one): always within the travel-time bound.
+            if (!limp.started()) {
+                limp.startOpenLoop(lastTrustedAngleDeg);
+            }
             refuse = !limp.allowOpenLoop(true, in.timeNanos());
         } else {
             limp.allowOpenLoop(false, in.timeNanos());
