@@ -60,6 +60,8 @@ class DetectorInputValidationTest {
     void theBudgetTakesHomesWithinTheMechanicalRangeAndBelowItsBand() {
         assertDoesNotThrow(() -> new InvertedTimeBudget(180, -70, a -> 10, T));
         assertDoesNotThrow(() -> new InvertedTimeBudget(180, -2, a -> 10, T));
+        assertDoesNotThrow(() -> new InvertedTimeBudget(900, -65, a -> 10, T), "the 15 min cap itself is allowed");
+        assertThrows(IllegalArgumentException.class, () -> new InvertedTimeBudget(900.5, -65, a -> 10, T));
         assertThrows(IllegalArgumentException.class, () -> new InvertedTimeBudget(180, -70.1, a -> 10, T));
         assertThrows(IllegalArgumentException.class, () -> new InvertedTimeBudget(180, -1.9, a -> 10, T),
                 "a home band reaching above 0 deg would let an inverted table end a session");

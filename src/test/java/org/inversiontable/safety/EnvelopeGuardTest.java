@@ -85,7 +85,7 @@ class EnvelopeGuardTest {
             }
         }
         double noise = sum / n;
-        assertEquals(Math.sqrt(0.3 / 1.7), noise, 0.06, "filtered noise estimate for 1 deg of raw noise");
+        assertEquals(Math.sqrt(0.3 / 1.7), noise, 0.03, "filtered noise estimate for 1 deg of raw noise");
         // 5 sigma = 2.1 deg > 1.5 deg: a noisy sensor resting past the limit is not taken for a runaway.
         for (int i = 0; i < 20; i++) {
             noisy.observe(MAX + 1.5);

@@ -60,4 +60,38 @@ class FaultCauseTest {
         assertTrue(trip.cause().contains("reads not at home"), trip.cause());
         assertTrue(trip.cause().contains("for 0.50 s"), trip.cause());
     }
+
+    @Test
+    void aLoopOverrunSaysHowLateAgainstWhichLimit() {
+        LoopOverrun overrun = new LoopOverrun(10 * MS);
+        overrun.tickStarted(T);
+        Trip trip = overrun.tickStarted(T + 45 * MS);
+        assertNotNull(trip);
+        assertTrue(trip.cause().contains("45.0 ms after the previous one (limit 3 periods = 30.0 ms)"), trip.cause());
+    }
+
+    @Test
+    void aHomeSwitchAtHomeWhileInvertedSaysSo() {
+        HomeSwitchConsistency home = new HomeSwitchConsistency(-65);
+        Trip trip = null;
+        for (long t = 0; t <= 600 && trip == null; t += 10) {
+            trip = home.update(true, 10, true, T + t * MS);
+        }
+        assertNotNull(trip);
+        assertTrue(trip.cause().contains("reads at home but the angle is 10.0 deg"), trip.cause());
+    }
+
+    @Test
+    void everyFaultCodeHasAMeaningForTheLog() {
+        for (FaultCode code : FaultCode.values()) {
+            assertTrue(!code.meaning().isBlank(), code + " has no meaning");
+        }
+    }
+
+    @Test
+    void anAcceptedOrRejectedSampleCarriesNoTrip() {
+        ImuPlausibility imu = new ImuPlausibility(T);
+        assertEquals(null, imu.check(TiltReading.fresh(10, 1), T + MS).trip());
+        assertEquals(null, imu.check(TiltReading.fresh(10, 5), T + 2 * MS).trip());
+    }
 }

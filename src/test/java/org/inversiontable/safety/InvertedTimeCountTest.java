@@ -30,4 +30,16 @@ class InvertedTimeCountTest {
         assertEquals(180 - 0.02 - 1, budget.secondsUntilReturnStart(), 1e-9);
         assertEquals(180 - 0.02, budget.remainingS(), 1e-9);
     }
+
+    @Test
+    void restingAtTheEdgeOfTheHomeBandEndsTheSession() {
+        InvertedTimeBudget budget = new InvertedTimeBudget(180, -65, a -> 10, T);
+        long t = T;
+        budget.update(t += TICK, 10.0, false);
+        for (int i = 0; i < 6001; i++) {
+            budget.update(t += TICK, -63.0, true);   // home + 2 deg, the switch open
+        }
+        assertEquals(false, budget.sessionActive(), "60 s at home + 2 deg did not end the session");
+        assertEquals(0.0, budget.invertedS());
+    }
 }

@@ -39,28 +39,28 @@ class LimpHomeGuardTest {
     void theBoundIsTheTravelAtHalfADegreePerSecondPlusTenSeconds() {
         LimpHomeGuard guard = new LimpHomeGuard(HOME, 1.5);
         guard.startOpenLoop(30.0);   // 95 deg to home: 190 s + 10 s
-        assertEquals(200.0, secondsAllowed(guard), 0.011);
+        assertEquals(200.0, secondsAllowed(guard), 0.005);
     }
 
     @Test
     void aSlowerLimpSpeedThanHalfADegreePerSecondLengthensTheBound() {
         LimpHomeGuard guard = new LimpHomeGuard(HOME, 0.25);
         guard.startOpenLoop(-25.0);   // 40 deg at 0.25 deg/s: 160 s + 10 s
-        assertEquals(170.0, secondsAllowed(guard), 0.011);
+        assertEquals(170.0, secondsAllowed(guard), 0.005);
     }
 
     @Test
     void withNoTrustedAngleTheWholeRangeIsAssumed() {
         LimpHomeGuard guard = new LimpHomeGuard(HOME, 1.5);
         guard.startOpenLoop(Double.NaN);   // 160 deg: 320 s + 10 s
-        assertEquals(330.0, secondsAllowed(guard), 0.011);
+        assertEquals(330.0, secondsAllowed(guard), 0.005);
     }
 
     @Test
     void belowHomeOnlyTheMarginIsLeft() {
         LimpHomeGuard guard = new LimpHomeGuard(HOME, 1.5);
         guard.startOpenLoop(HOME - 3.0);
-        assertEquals(10.0, secondsAllowed(guard), 0.011);
+        assertEquals(10.0, secondsAllowed(guard), 0.005);
     }
 
     @Test
@@ -90,6 +90,6 @@ class LimpHomeGuardTest {
         guard.reset();
         assertFalse(guard.allowOpenLoop(true, TICK), "open loop allowed after a reset");
         guard.startOpenLoop(HOME);
-        assertEquals(10.0, secondsAllowed(guard), 0.011);
+        assertEquals(10.0, secondsAllowed(guard), 0.005);
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class SafetySupervisorGateTest {
     private static final long PERIOD = 10_000_000L;
+    /** The supervisor's clock does not start at 0. */
+    private static final long T0 = 7_000_000_000L;
     private static final double HOME = -65.0;
     private static final MotorCommand DEEPER = MotorCommand.drive(0.2);
     private static final MotorCommand UPWARD = MotorCommand.drive(-0.2);
@@ -79,19 +81,24 @@ class SafetySupervisorGateTest {
     private TiltReading tiltOverride;
     private SafetyView view;
     private boolean sawWarning;
+    /** The HOME switch's contact never opens (welded, or shorted wire). */
+    private boolean switchStuckClosed;
+    private final java.util.List<String> events = new java.util.ArrayList<>();
 
     private void start(double startAngleDeg, Map<ConfigKey, String> overrides) {
         Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
         settings.putAll(overrides);
         bridge.inhibited = false;
         bridge.output = MotorCommand.OFF;
-        now = 0;
+        now = T0;
         ticks = 0;
+        events.clear();
         estopStop = false;
         buttons = 0;
         tiltOverride = null;
         sawWarning = false;
-        supervisor = new SafetySupervisor(SafetySettings.from(Config.defaults().with(settings), PERIOD), bridge, 0);
+        switchStuckClosed = false;
+        supervisor = new SafetySupervisor(SafetySettings.from(Config.defaults().with(settings), PERIOD), bridge, T0);
         angle = startAngleDeg;
         atHome = startAngleDeg <= HOME + 0.5;
     }
@@ -106,6 +113,9 @@ class SafetySupervisorGateTest {
         TickInputs in = new TickInputs(now, tilt, new PanelReading(estopStop, atHome, buttons));
         view = supervisor.assess(in);
         sawWarning |= "warning".equals(view.event());
+        if (view.event() != null) {
+            events.add(view.event());
+        }
         MotorCommand applied = supervisor.gate(in, wanted);
         now += PERIOD;
         ticks++;
@@ -140,7 +150,7 @@ class SafetySupervisorGateTest {
     private void moveTo(double targetDeg, MotorCommand wanted) {
         while (Math.abs(targetDeg - angle) > 1e-9) {
             angle += Math.max(-1.0, Math.min(1.0, targetDeg - angle));
-            atHome = angle <= HOME + 0.5;
+            atHome = switchStuckClosed ? false : angle <= HOME + 0.5;
             tick(wanted);
         }
         for (int i = 0; i < 60; i++) {
@@ -206,14 +216,18 @@ class SafetySupervisorGateTest {
         assertEquals("estop", view.event());
         assertTrue(bridge.inhibited(), "the H-bridge was not inhibited");
         assertFalse(supervisor.healthy(), "heartbeat healthy with the e-stop latched");
+        assertTrue(view.latched());
+        events.clear();
         holdStopToReset();
         assertTrue(view.estopLatched(), "reset while the e-stop still reads stop");
+        assertFalse(events.contains("reset"), "a reset went through with the e-stop pressed: " + events);
         estopStop = false;
         idle(5);
         assertTrue(view.estopLatched(), "released alone cleared the latch");
         assertFalse(tick(DEEPER).enabled(), "drove with the latch set");
         holdStopToReset();
         assertFalse(view.estopLatched(), "STOP held 2 s after release did not reset");
+        assertFalse(view.latched());
         assertFalse(bridge.inhibited(), "the inhibit stayed after the reset");
         assertTrue(supervisor.healthy());
     }
@@ -433,7 +447,9 @@ class SafetySupervisorGateTest {
             tick(DEEPER);
         }
         assertEquals(FaultCode.IMU_FROZEN, view.fault());
+        assertTrue(view.latched());
         assertFalse(tick(DEEPER).enabled());
+        assertFalse(view.angleTrusted(), "a frozen IMU's angle was still trusted");
     }
 
     @Test
@@ -489,7 +505,7 @@ class SafetySupervisorGateTest {
     }
 
     private void untilReturn(MotorCommand wanted) {
-        for (int i = 0; i < 3000 && !view.returnActive(); i++) {
+        for (int i = 0; i < 10_000 && !view.returnActive(); i++) {
             tick(wanted);
         }
         assertTrue(view.returnActive(), "no automatic return; inverted " + view.invertedS() + " s");
@@ -635,5 +651,123 @@ class SafetySupervisorGateTest {
         supervisor.restoreSession(0.0, false);
         idle(30);
         assertFalse(view.onlyUpward(), "a restart without a session restricted the moves");
+        start(HOME, Map.of());
+        idle(30);
+        assertFalse(supervisor.sessionActive(), "a session without leaving home");
+    }
+
+    @Test
+    void nothingIsDrivenBeforeTheFirstAssessment() {
+        start(10.0);
+        TickInputs in = new TickInputs(now, TiltReading.fresh(10.0, 1.0), new PanelReading(false, false, 0));
+        assertFalse(supervisor.gate(in, DEEPER).enabled(), "gate passed a drive with no assessment yet");
+    }
+
+    @Test
+    void aStopHoldThatBeganBeforeTheEstopCannotResetIt() {
+        boot(10.0);
+        buttons = Button.STOP.bit();   // a STOP click under way...
+        idle(5);
+        estopStop = true;              // ...when the e-stop is hit and let go again
+        idle(2);
+        estopStop = false;
+        idle(300);
+        assertTrue(view.estopLatched(), "a STOP hold begun before the latch reset it");
+    }
+
+    @Test
+    void aStopHoldThatBeganBeforeAFaultCannotResetIt() {
+        boot(10.0);
+        buttons = Button.STOP.bit();
+        idle(5);
+        latchLoopOverrun();
+        idle(300);
+        assertEquals(FaultCode.LOOP_OVERRUN, view.fault(), "a STOP hold begun before the fault reset it");
+    }
+
+    @Test
+    void aStopHoldWithNothingLatchedIsNoReset() {
+        boot(10.0);
+        buttons = Button.STOP.bit();
+        idle(300);
+        assertFalse(events.contains("reset"), "a reset reported with nothing latched: " + events);
+    }
+
+    @Test
+    void theReturnIsDueEarlyEnoughForAFullSpeedStopAndTheWayBack() {
+        double max = 60;
+        start(25.0, Map.of(ConfigKey.MAX_INVERTED_S, "60"));
+        idle(30);
+        click(Button.HOME);
+        untilReturn(MotorCommand.OFF);
+        // The table may be going down at 5 deg/s when the return falls due: stop (time and ground
+        // it covers), the way back at 3 deg/s, 2 s of margin, and the budget's own 1 s.
+        MotionLimits down = new MotionLimits(5, 3, 6);
+        double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(new ProfileState(0, 5, 0), down);
+        double stopS = 5.0 / 3 + 3.0 / 6;
+        double needS = stopS + JerkLimitedProfile.restToRestDurationS(25.0 + stopDeg, new MotionLimits(3, 3, 6)) + 2 + 1;
+        assertEquals(max - needS, view.invertedS(), 0.015, "the return fell due at the wrong time; needs " + needS + " s");
+    }
+
+    @Test
+    void theAngleLimitHoldsDuringTheReturnToo() {
+        bootWithShortBudget(27.0);
+        for (int i = 0; i < 3000 && !view.returnActive(); i++) {
+            tick(DEEPER);
+            angle += 0.004;
+        }
+        assertTrue(view.returnActive());
+        assertTrue(angle < 29.0, "the return came late: " + angle);
+        moveTo(30.6);
+        assertFalse(tick(DEEPER).enabled(), "the controlled stop of the return went past the angle limit");
+    }
+
+    @Test
+    void limpHomeNeverDrivesBelowHomeEvenWithTheSwitchFailed() {
+        boot(-60.0);
+        switchStuckClosed = true;
+        moveTo(-68.5);   // the switch never opens: disagreement
+        assertEquals(FaultCode.HOME_SWITCH_DISAGREE, view.fault());
+        idle(1);
+        buttons = Button.UP.bit();
+        assertFalse(tick(UPWARD).enabled(), "limp home drove into the end stop below home");
+    }
+
+    @Test
+    void afterADoubtfulSampleTheWrongWayCheckStartsAfresh() {
+        boot(10.0);
+        tick(DEEPER);
+        tick(DEEPER);
+        tiltOverride = TiltReading.fresh(10.0, 2.0);   // rejected: the motion checks wait 0.5 s
+        tick(DEEPER);
+        tiltOverride = null;
+        for (int i = 0; i < 48; i++) {
+            angle -= 0.02;                              // 1 deg back while in doubt
+            tick(DEEPER);
+        }
+        for (int i = 0; i < 30; i++) {
+            tick(DEEPER);                               // then the table holds still
+        }
+        assertNull(view.fault(), "judged the drive by movement seen while the samples were in doubt");
+    }
+
+    @Test
+    void afterADoubtfulSampleTheStallIsTimedAfresh() {
+        boot(10.0);
+        MotorCommand strong = MotorCommand.drive(0.5);
+        for (int i = 0; i < 60; i++) {
+            tick(strong);                               // 0.6 s under drive, no progress
+        }
+        tiltOverride = TiltReading.fresh(10.0, 2.0);
+        tick(strong);
+        tiltOverride = null;
+        for (int i = 0; i < 55; i++) {
+            tick(strong);                               // the doubt, then a few clean ticks
+        }
+        assertNull(view.fault(), "a stall timed across the doubt: " + view.fault());
+        for (int i = 0; i < 110 && view.fault() == null; i++) {
+            tick(strong);
+        }
+        assertEquals(FaultCode.MOTION_STALL, view.fault(), "no stall a second after the doubt");
     }
 }
