@@ -42,4 +42,22 @@ class InvertedTimeCountTest {
         assertEquals(false, budget.sessionActive(), "60 s at home + 2 deg did not end the session");
         assertEquals(0.0, budget.invertedS());
     }
+
+    @Test
+    void theWarningsAndTheReturnComeOnTheTickTheirTimeIsReached() {
+        // Exact binary arithmetic: 0.25 s ticks, return time 3 s, margin 1 s: the return is due
+        // when 96 s are spent, the warnings at 36 s and 86 s.
+        long quarter = 250_000_000L;
+        InvertedTimeBudget budget = new InvertedTimeBudget(100, -65, a -> 3.0, T);
+        java.util.Map<InvertedTimeBudget.Event, Double> at = new java.util.EnumMap<>(InvertedTimeBudget.Event.class);
+        long t = T;
+        for (int i = 0; i < 400; i++) {
+            for (InvertedTimeBudget.Event e : budget.update(t += quarter, 10.0, false)) {
+                at.put(e, budget.invertedS());
+            }
+        }
+        assertEquals(36.0, at.get(InvertedTimeBudget.Event.WARNING_60_S), "60 s warning");
+        assertEquals(86.0, at.get(InvertedTimeBudget.Event.WARNING_10_S), "10 s warning");
+        assertEquals(96.0, at.get(InvertedTimeBudget.Event.RETURN_REQUIRED), "return required");
+    }
 }
