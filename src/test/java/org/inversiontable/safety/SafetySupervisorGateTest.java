@@ -770,4 +770,30 @@ class SafetySupervisorGateTest {
         }
         assertEquals(FaultCode.MOTION_STALL, view.fault(), "no stall a second after the doubt");
     }
+
+    /**
+     * SPEC §6: limp home on an angle that is not trusted runs open-loop only until a travel-time
+     * bound runs out, whatever fault came first. Here a loop overrun (angle still trusted) is
+     * followed by a dead IMU.
+     */
+    @Test
+    void limpHomeOnALostAngleAfterATrustedFaultIsBoundedToo() {
+        boot(10.0);
+        latchLoopOverrun();
+        tiltOverride = TiltReading.NO_NEW_SAMPLE;
+        idle(12);
+        assertEquals(FaultCode.LOOP_OVERRUN, view.fault());
+        assertFalse(view.angleTrusted(), "a dead IMU's angle still trusted");
+        buttons = Button.UP.bit();
+        // From 10 deg the bound is 75 deg at 0.5 deg/s plus 10 s = 160 s; give it 200 s.
+        int drivenTicks = 0;
+        for (int i = 0; i < 20_000; i++) {
+            if (tick(UPWARD).enabled()) {
+                drivenTicks++;
+            }
+        }
+        assertTrue(drivenTicks > 0, "limp home refused altogether");
+        assertFalse(tick(UPWARD).enabled(), "open-loop limp home drove " + drivenTicks / 100.0
+                + " s with no angle and no travel bound");
+    }
 }
