@@ -369,7 +369,10 @@ public final class SafetySupervisor {
      * untrusted; after a restart it waits for a press (SPEC §7).
      */
     private boolean updateReturn(double angleDeg, PanelReading panel) {
-        boolean blocked = estop.latched() || untrustedFaultLatched() || !pressSeenSinceBoot;
+        // Never on an angle that is not trusted, whichever fault came first (SPEC §3): limp home,
+        // bounded, is the way up then.
+        boolean blocked = estop.latched() || untrustedFaultLatched() || faults.latched() && !angleTrusted()
+                || !pressSeenSinceBoot;
         if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
