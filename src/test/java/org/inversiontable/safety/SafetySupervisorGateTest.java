@@ -11,7 +11,6 @@ import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.TickInputs;
 import org.inversiontable.hardware.Button;
-import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.hardware.TiltReading;
@@ -32,44 +31,7 @@ class SafetySupervisorGateTest {
     private static final MotorCommand DEEPER = MotorCommand.drive(0.2);
     private static final MotorCommand UPWARD = MotorCommand.drive(-0.2);
 
-    /** Records what the supervisor writes; no watchdog of its own. */
-    private static final class RecordingBridge implements HBridge {
-        MotorCommand output = MotorCommand.OFF;
-        boolean inhibited;
-
-        @Override
-        public void apply(MotorCommand command, long nowNanos) {
-            output = inhibited ? MotorCommand.OFF : command;
-        }
-
-        @Override
-        public void inhibit() {
-            inhibited = true;
-            output = MotorCommand.OFF;
-        }
-
-        @Override
-        public void clearInhibit() {
-            inhibited = false;
-        }
-
-        @Override
-        public boolean inhibited() {
-            return inhibited;
-        }
-
-        @Override
-        public boolean pollWatchdog(long nowNanos) {
-            return false;
-        }
-
-        @Override
-        public MotorCommand output() {
-            return output;
-        }
-    }
-
-    private final RecordingBridge bridge = new RecordingBridge();
+    private final RecordingHBridge bridge = new RecordingHBridge();
     private SafetySupervisor supervisor;
     private long now;
     private long ticks;
@@ -88,8 +50,7 @@ class SafetySupervisorGateTest {
     private void start(double startAngleDeg, Map<ConfigKey, String> overrides) {
         Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
         settings.putAll(overrides);
-        bridge.inhibited = false;
-        bridge.output = MotorCommand.OFF;
+        bridge.powerOn();
         now = T0;
         ticks = 0;
         events.clear();

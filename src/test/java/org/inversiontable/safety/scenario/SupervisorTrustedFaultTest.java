@@ -9,13 +9,13 @@ import org.inversiontable.config.ConfigKey;
 import java.util.Map;
 import org.inversiontable.control.TickInputs;
 import org.inversiontable.hardware.Button;
-import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.hardware.TiltReading;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.SafetySettings;
+import org.inversiontable.safety.RecordingHBridge;
 import org.inversiontable.safety.SafetySupervisor;
 import org.inversiontable.safety.SafetyView;
 import org.junit.jupiter.api.Test;
@@ -29,44 +29,7 @@ class SupervisorTrustedFaultTest {
     private static final long PERIOD = 10_000_000L;
     private static final double ANGLE_DEG = 25;
 
-    /** Records what the supervisor writes; no watchdog of its own. */
-    private static final class RecordingBridge implements HBridge {
-        MotorCommand output = MotorCommand.OFF;
-        boolean inhibited;
-
-        @Override
-        public void apply(MotorCommand command, long nowNanos) {
-            output = inhibited ? MotorCommand.OFF : command;
-        }
-
-        @Override
-        public void inhibit() {
-            inhibited = true;
-            output = MotorCommand.OFF;
-        }
-
-        @Override
-        public void clearInhibit() {
-            inhibited = false;
-        }
-
-        @Override
-        public boolean inhibited() {
-            return inhibited;
-        }
-
-        @Override
-        public boolean pollWatchdog(long nowNanos) {
-            return false;
-        }
-
-        @Override
-        public MotorCommand output() {
-            return output;
-        }
-    }
-
-    private final RecordingBridge bridge = new RecordingBridge();
+    private final RecordingHBridge bridge = new RecordingHBridge();
     private final SafetySupervisor supervisor = new SafetySupervisor(SafetySettings.from(
             Config.defaults().with(Map.of(ConfigKey.MAX_INVERTED_S, "20", ConfigKey.V_RETURN_DEG_S, "3",
                     ConfigKey.A_MAX_DEG_S2, "3", ConfigKey.J_MAX_DEG_S3, "6")), PERIOD), bridge, 0);
