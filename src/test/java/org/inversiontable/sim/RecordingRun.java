@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.inversiontable.config.Config;
-import org.inversiontable.scenario.Action;
 import org.inversiontable.scenario.ScenarioException;
 import org.inversiontable.scenario.ScenarioParser;
 import org.inversiontable.scenario.ScenarioResult;
 import org.inversiontable.scenario.ScenarioRunner;
-import org.inversiontable.scenario.ScenarioTarget;
 import org.inversiontable.session.DurableFileSystem;
 import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.trace.TraceRow;
@@ -48,7 +46,7 @@ final class RecordingRun {
         SimulatedSession[] session = new SimulatedSession[1];
         ScenarioRunner runner = new ScenarioRunner((config, start) -> {
             session[0] = new SimulatedSession(config, start, journalFiles);
-            return new Recording(session[0], row -> {
+            return new ScenarioHarness.Recording(session[0], row -> {
                 rows.add(row);
                 buzzer.add(session[0].buzzerOn());
             });
@@ -60,23 +58,6 @@ final class RecordingRun {
             return new Result(new ScenarioHarness.Run(List.copyOf(rows), result, session[0]), List.copyOf(buzzer));
         } catch (ScenarioException e) {
             throw new AssertionError("bad test scenario:\n" + e.getMessage(), e);
-        }
-    }
-
-    private record Recording(SimulatedSession target, Consumer<TraceRow> keep) implements ScenarioTarget {
-        @Override
-        public void runUntil(long tNanos, Consumer<TraceRow> sink) {
-            target.runUntil(tNanos, sink.andThen(keep));
-        }
-
-        @Override
-        public void apply(Action action) {
-            target.apply(action);
-        }
-
-        @Override
-        public void close() {
-            target.close();
         }
     }
 }

@@ -113,7 +113,7 @@ public final class ScenarioHarness {
     }
 
     /** Passes everything to the session and keeps a copy of every row. */
-    private record Recording(SimulatedSession target, Consumer<TraceRow> keep) implements ScenarioTarget {
+    record Recording(SimulatedSession target, Consumer<TraceRow> keep) implements ScenarioTarget {
         @Override
         public void runUntil(long tNanos, Consumer<TraceRow> sink) {
             target.runUntil(tNanos, sink.andThen(keep));
