@@ -19,6 +19,7 @@ import org.inversiontable.control.TickRecord;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.pi4j.SimulatedBench;
+import org.inversiontable.safety.FaultCode;
 import org.inversiontable.scenario.Action;
 import org.inversiontable.scenario.ButtonAction;
 import org.inversiontable.scenario.ClearAction;
@@ -137,12 +138,31 @@ public final class SimulatedSession implements ScenarioTarget {
         }
     }
 
+    /**
+     * The control loop hangs for this long (a stuck thread, a long GC pause): the table, the
+     * wires and the H-bridge's own watchdog go on, no tick runs. The ticks due meanwhile are lost.
+     */
+    public void hangControlLoop(long nanos) {
+        long until = clock.nanoTime() + nanos;
+        while (clock.nanoTime() < until) {
+            stepPhysics(Math.min(PHYSICS_STEP_NANOS, until - clock.nanoTime()));
+        }
+        while (nextTickNanos < clock.nanoTime()) {
+            nextTickNanos += ControlLoop.PERIOD_NANOS;
+        }
+    }
+
     private void stepPhysics(long dtNanos) {
         MotorCommand drive = wiring.motorOutput();
         table.step(dtNanos, drive.duty(), drive.enabled());
         clock.advanceNanos(dtNanos);
         // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
-        process.loop().hardware().motor().pollWatchdog(clock.nanoTime());
+        if (process.loop().hardware().motor().pollWatchdog(clock.nanoTime())) {
+            // The output turned itself off: the loop stopped refreshing it (SPEC §6). Latched, so
+            // that the drive does not simply resume when the ticks come back.
+            process.loop().supervisor().trip(FaultCode.MOTOR_WATCHDOG,
+                    "the motor output was not refreshed for 50 ms", clock.nanoTime());
+        }
         showImu();
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
     }
