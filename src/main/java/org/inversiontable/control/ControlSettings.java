@@ -3,6 +3,7 @@ package org.inversiontable.control;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.motion.MotionLimits;
+import org.inversiontable.safety.SafetySettings;
 
 /**
  * What the controller reads from the configuration, once. The limits here are already the
@@ -20,27 +21,20 @@ public record ControlSettings(double maxAngleDeg, double homeDeg, double presetD
     public static final double PLANNED_SPEED_FRACTION = 0.95;
 
     public static ControlSettings from(Config config) {
-        double vMax = PLANNED_SPEED_FRACTION * config.number(ConfigKey.V_MAX_DEG_S);
-        double aMax = config.number(ConfigKey.A_MAX_DEG_S2);
-        double jMax = config.number(ConfigKey.J_MAX_DEG_S3);
-        double vReturn = Math.min(vMax, PLANNED_SPEED_FRACTION * config.number(ConfigKey.V_RETURN_DEG_S));
+        MotionLimits down = SafetySettings.configuredDownLimits(config);
+        MotionLimits back = SafetySettings.configuredReturnLimits(config);
         return new ControlSettings(
                 config.number(ConfigKey.MAX_ANGLE_DEG),
                 config.number(ConfigKey.HOME_DEG),
                 config.number(ConfigKey.PRESET_DEG),
                 config.number(ConfigKey.FLAT_REST_DEG),
                 config.number(ConfigKey.REST_AT_FLAT_S),
-                new MotionLimits(vMax, aMax, jMax),
-                new MotionLimits(vReturn, aMax, jMax),
+                down.withVMaxDegPerS(PLANNED_SPEED_FRACTION * down.vMaxDegPerS()),
+                back.withVMaxDegPerS(PLANNED_SPEED_FRACTION * back.vMaxDegPerS()),
                 config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
                 config.number(ConfigKey.ACTUATOR_MIN_DUTY),
                 config.number(ConfigKey.ACTUATOR_LAG_S),
                 config.number(ConfigKey.STUCK_BUTTON_S));
-    }
-
-    /** The limits in force for a move in the given direction: toward upright is gentler (SPEC §3). */
-    public MotionLimits limitsToward(double fromDeg, double toDeg) {
-        return toDeg < fromDeg ? returnLimits : downLimits;
     }
 
     /** A preset angle made safe to go to: never past the angle limit, never below home. */

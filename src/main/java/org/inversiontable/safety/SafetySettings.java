@@ -33,19 +33,27 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
     }
 
     public static SafetySettings from(Config config, long periodNanos) {
-        double vMax = config.number(ConfigKey.V_MAX_DEG_S);
-        double vReturn = Math.min(vMax, config.number(ConfigKey.V_RETURN_DEG_S));
-        double aMax = config.number(ConfigKey.A_MAX_DEG_S2);
-        double jMax = config.number(ConfigKey.J_MAX_DEG_S3);
         return new SafetySettings(
                 config.number(ConfigKey.MAX_ANGLE_DEG),
                 config.number(ConfigKey.MAX_INVERTED_S),
                 config.number(ConfigKey.HOME_DEG),
                 config.number(ConfigKey.FLAT_REST_DEG),
-                new MotionLimits(vMax, aMax, jMax),
-                new MotionLimits(vReturn, aMax, jMax),
+                configuredDownLimits(config),
+                configuredReturnLimits(config),
                 config.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
                 config.number(ConfigKey.ACTUATOR_MIN_DUTY),
                 periodNanos);
+    }
+
+    /** The configured limits of any move (SPEC §3): v_max_deg_s, a_max_deg_s2, j_max_deg_s3. */
+    public static MotionLimits configuredDownLimits(Config config) {
+        return new MotionLimits(config.number(ConfigKey.V_MAX_DEG_S), config.number(ConfigKey.A_MAX_DEG_S2),
+                config.number(ConfigKey.J_MAX_DEG_S3));
+    }
+
+    /** The same for moves toward upright, at v_return_deg_s but never above v_max_deg_s. */
+    public static MotionLimits configuredReturnLimits(Config config) {
+        MotionLimits down = configuredDownLimits(config);
+        return down.withVMaxDegPerS(Math.min(down.vMaxDegPerS(), config.number(ConfigKey.V_RETURN_DEG_S)));
     }
 }
