@@ -10,7 +10,7 @@ import org.inversiontable.config.CheckConfigCommand;
 import org.inversiontable.config.ConfigFileParser;
 import org.inversiontable.scenario.ScenarioTargetFactory;
 import org.inversiontable.session.HistoryCommand;
-import org.inversiontable.sim.SimulatedSession;
+import org.inversiontable.scenario.SimulatedSession;
 
 /** The registry of commands, in the order the usage text lists them. */
 public final class Commands {

@@ -1,5 +1,6 @@
 package org.inversiontable.control;
 
+import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.motion.JerkLimitedProfile;

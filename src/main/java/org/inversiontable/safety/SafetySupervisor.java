@@ -1,6 +1,6 @@
 package org.inversiontable.safety;
 
-import org.inversiontable.control.TickInputs;
+import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;

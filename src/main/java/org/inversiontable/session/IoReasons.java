@@ -6,11 +6,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** The operating system's reason for an I/O failure, in words, without a stack trace. */
-final class IoReasons {
+public final class IoReasons {
     private IoReasons() {
     }
 
-    static String of(IOException e) {
+    public static String of(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

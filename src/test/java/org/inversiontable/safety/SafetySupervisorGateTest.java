@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
-import org.inversiontable.control.TickInputs;
+import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;

@@ -1,5 +1,6 @@
 package org.inversiontable.sim;
 
+import org.inversiontable.scenario.SimulatedSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

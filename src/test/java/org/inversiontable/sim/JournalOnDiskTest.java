@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.inversiontable.session.SessionJournal;
-import org.inversiontable.session.SessionKeeper;
+import org.inversiontable.process.SessionKeeper;
 import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package org.inversiontable.sim;
 
+import org.inversiontable.scenario.SimulatedSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

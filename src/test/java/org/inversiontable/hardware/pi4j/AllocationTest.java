@@ -1,5 +1,6 @@
 package org.inversiontable.hardware.pi4j;
 
+import org.inversiontable.hardware.TiltReading;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

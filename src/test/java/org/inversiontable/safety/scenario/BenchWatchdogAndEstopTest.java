@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.inversiontable.app.ControllerAssembly;
+import org.inversiontable.process.ControllerAssembly;
 import org.inversiontable.config.Config;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;

@@ -14,7 +14,7 @@ import org.inversiontable.scenario.ButtonAction;
 import org.inversiontable.scenario.EstopAction;
 import org.inversiontable.scenario.StartState;
 import org.inversiontable.sim.ScenarioHarness;
-import org.inversiontable.sim.SimulatedSession;
+import org.inversiontable.scenario.SimulatedSession;
 import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

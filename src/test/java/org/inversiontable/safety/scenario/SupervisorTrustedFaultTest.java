@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import java.util.Map;
-import org.inversiontable.control.TickInputs;
+import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;

@@ -1,4 +1,4 @@
-package org.inversiontable.control;
+package org.inversiontable.hardware;
 
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.hardware.TiltReading;

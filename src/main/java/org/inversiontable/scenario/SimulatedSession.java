@@ -1,5 +1,8 @@
-package org.inversiontable.sim;
+package org.inversiontable.scenario;
 
+import org.inversiontable.sim.ImuOutput;
+import org.inversiontable.sim.SimulatedTable;
+import org.inversiontable.sim.TableParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.inversiontable.app.ControllerAssembly;
-import org.inversiontable.app.TableProcess;
+import org.inversiontable.process.ControllerAssembly;
+import org.inversiontable.process.TableProcess;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.ControlLoop;

@@ -1,4 +1,4 @@
-package org.inversiontable.app;
+package org.inversiontable.process;
 
 import java.nio.file.Path;
 import org.inversiontable.config.Config;
@@ -16,7 +16,7 @@ import org.inversiontable.session.PresetStore;
 import org.inversiontable.session.SessionFiles;
 import org.inversiontable.session.SessionHistory;
 import org.inversiontable.session.SessionJournal;
-import org.inversiontable.session.SessionKeeper;
+import org.inversiontable.process.SessionKeeper;
 import org.inversiontable.time.Clock;
 
 /**

@@ -1,5 +1,13 @@
-package org.inversiontable.session;
+package org.inversiontable.process;
 
+import org.inversiontable.session.DurableFileSystem;
+import org.inversiontable.session.EndedBy;
+import org.inversiontable.session.HistoryRecord;
+import org.inversiontable.session.JournalState;
+import org.inversiontable.session.NioDurableFileSystem;
+import org.inversiontable.session.SessionHistory;
+import org.inversiontable.session.SessionJournal;
+import org.inversiontable.session.SessionSnapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

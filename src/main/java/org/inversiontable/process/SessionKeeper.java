@@ -1,5 +1,14 @@
-package org.inversiontable.session;
+package org.inversiontable.process;
 
+import org.inversiontable.session.EndedBy;
+import org.inversiontable.session.HistoryRecord;
+import org.inversiontable.session.IoReasons;
+import org.inversiontable.session.JournalState;
+import org.inversiontable.session.JournalWriteException;
+import org.inversiontable.session.SessionFiles;
+import org.inversiontable.session.SessionHistory;
+import org.inversiontable.session.SessionJournal;
+import org.inversiontable.session.SessionSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
