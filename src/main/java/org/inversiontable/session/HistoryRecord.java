@@ -3,6 +3,7 @@ package org.inversiontable.session;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.inversiontable.json.FlatJsonObject;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public record HistoryRecord(Instant start, Instant end, double maxAngleDeg, doub
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     public static HistoryRecord fromJson(String line) {
-        Map<String, Object> f = FlatJson.parseObject(line.strip());
+        Map<String, Object> f = FlatJsonObject.parse(line.strip());
         try {
             return new HistoryRecord(instant(f, "start"), instant(f, "end"), number(f, "max_angle_deg"),
                     number(f, "inverted_s"), EndedBy.fromText(string(f, "ended_by")).orElseThrow(
