@@ -62,6 +62,45 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "Pi4J outside hardware.pi4j");
     }
 
+    /** The files that may name the H-bridge port: the port, its adapter, the record that carries it to the assembly, the gate. */
+    private static final Set<String> MAY_NAME_THE_HBRIDGE = Set.of(
+            "org/inversiontable/hardware/HBridge.java",
+            "org/inversiontable/hardware/TableHardware.java",
+            "org/inversiontable/hardware/pi4j/Pi4jHBridge.java",
+            "org/inversiontable/hardware/pi4j/Pi4jTableHardware.java",
+            "org/inversiontable/process/ControllerAssembly.java",
+            "org/inversiontable/safety/MotorGate.java");
+    private static final Pattern HBRIDGE_TYPE = Pattern.compile("\\bHBridge\\b");
+    private static final Pattern MOTOR_ACCESSOR = Pattern.compile("\\.motor\\(\\)");
+    private static final Pattern HBRIDGE_CUT_OR_POLL = Pattern.compile("\\.(inhibit|clearInhibit|pollWatchdog)\\(");
+
+    @Test
+    void onlyTheGateHoldsAndWritesTheHBridge() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        int handovers = 0;
+        for (Path file : sources()) {
+            String name = MAIN.relativize(file).toString().replace('\\', '/');
+            String code = withoutComments(Files.readString(file));
+            if (HBRIDGE_TYPE.matcher(code).find() && !MAY_NAME_THE_HBRIDGE.contains(name)) {
+                offenders.add(name + " names HBridge");
+            }
+            long accessors = MOTOR_ACCESSOR.matcher(code).results().count();
+            if (accessors > 0 && !name.endsWith("process/ControllerAssembly.java")) {
+                offenders.add(name + " takes the motor port out of TableHardware");
+            }
+            handovers += (int) accessors;
+            if (HBRIDGE_CUT_OR_POLL.matcher(code).find() && !name.endsWith("safety/MotorGate.java")) {
+                offenders.add(name + " writes the H-bridge's inhibit or watchdog");
+            }
+        }
+        assertEquals(List.of(), offenders, "the H-bridge outside its gate");
+        assertEquals(1, handovers, "the port must be handed to the gate in exactly one place");
+    }
+
+    private static String withoutComments(String code) {
+        return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    }
+
     static Map<String, Set<String>> packageGraph() throws IOException {
         Map<String, Set<String>> graph = new TreeMap<>();
         for (Path file : sources()) {

@@ -5,6 +5,7 @@ import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.hardware.TiltReading;
+import org.inversiontable.safety.MotorGate;
 import org.inversiontable.safety.SafetySupervisor;
 import org.inversiontable.safety.SafetyView;
 import org.inversiontable.time.Clock;
@@ -22,16 +23,23 @@ public final class ControlLoop {
     private final TableHardware hardware;
     private final TableController controller;
     private final SafetySupervisor supervisor;
+    private final MotorGate gate;
     private final Clock clock;
     private final Annunciator annunciator = new Annunciator();
 
-    public ControlLoop(TableHardware hardware, TableController controller, SafetySupervisor supervisor, Clock clock) {
+    /**
+     * @param gate the supervisor's gate, which alone holds the H-bridge; the loop only registers
+     *             the e-stop's event with it
+     */
+    public ControlLoop(TableHardware hardware, TableController controller, SafetySupervisor supervisor,
+            MotorGate gate, Clock clock) {
         this.hardware = hardware;
         this.controller = controller;
         this.supervisor = supervisor;
+        this.gate = gate;
         this.clock = clock;
         // The e-stop acts on its input event, before and independently of the next tick (SPEC §11).
-        hardware.panel().onEstopOpened(supervisor::onEstopEvent);
+        hardware.panel().onEstopOpened(gate::onEstopEvent);
     }
 
     public TickRecord tick() {
@@ -58,8 +66,9 @@ public final class ControlLoop {
                 panel.homeSwitchAtHome(), fault, event);
     }
 
-    public TableHardware hardware() {
-        return hardware;
+    /** The motor's gate: its public side can only cut (the e-stop, the H-bridge's watchdog). */
+    public MotorGate gate() {
+        return gate;
     }
 
     public TableController controller() {

@@ -8,8 +8,10 @@ import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.ControlSettings;
 import org.inversiontable.control.TableController;
 import org.inversiontable.hardware.TableHardware;
+import org.inversiontable.safety.MotorGate;
 import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.safety.TroubleReports;
 import org.inversiontable.session.DurableFileSystem;
 import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.session.PresetStore;
@@ -57,8 +59,11 @@ public final class ControllerAssembly {
         ControlSettings controlSettings = ControlSettings.from(config);
         TableController controller = new TableController(controlSettings,
                 new ButtonInterpreter(controlSettings.stuckButtonS()));
+        // The H-bridge port goes into the gate here and nowhere else: nothing but the gate can
+        // write the motor (ArchitectureTest holds this line to being the only use of motor()).
+        MotorGate gate = new MotorGate(hardware.motor(), new TroubleReports());
         SafetySupervisor supervisor = new SafetySupervisor(SafetySettings.from(config, ControlLoop.PERIOD_NANOS),
-                hardware.motor(), clock.nanoTime());
-        return new ControlLoop(hardware, controller, supervisor, clock);
+                gate, clock.nanoTime());
+        return new ControlLoop(hardware, controller, supervisor, gate, clock);
     }
 }

@@ -2,7 +2,6 @@ package org.inversiontable.safety;
 
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
-import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.motion.JerkLimitedProfile;
@@ -45,7 +44,7 @@ public final class SafetySupervisor {
 
     private final SafetySettings settings;
     private final long startNanos;
-    private final HBridge motor;
+    private final MotorGate gate;
     private final EstopLatch estop = new EstopLatch();
     private final FaultLatch faults = new FaultLatch();
     private final ImuPlausibility imu;
@@ -84,9 +83,9 @@ public final class SafetySupervisor {
     private MotorCommand applied = MotorCommand.OFF;
     private SafetyView view;
 
-    public SafetySupervisor(SafetySettings settings, HBridge motor, long startNanos) {
+    public SafetySupervisor(SafetySettings settings, MotorGate gate, long startNanos) {
         this.settings = settings;
-        this.motor = motor;
+        this.gate = gate;
         this.startNanos = startNanos;
         this.envelope = new EnvelopeGuard(settings.maxAngleDeg(), settings.homeDeg());
         this.imu = new ImuPlausibility(startNanos);
@@ -110,12 +109,6 @@ public final class SafetySupervisor {
                 / settings.actuatorSpeedDegPerS();
     }
 
-    /** Called on the e-stop input event itself, on whatever thread delivers it (SPEC §11). */
-    public void onEstopEvent() {
-        estop.trip();
-        motor.inhibit();
-    }
-
     /**
      * Carries a journaled session over a restart (SPEC §7): its inverted time stays spent, and if
      * the first trusted angle finds the table inverted, only HOME and UP may act (with the alarm
@@ -126,21 +119,22 @@ public final class SafetySupervisor {
         restoredActive = budget.sessionActive();
     }
 
-    /** Latches a fault found outside the tick (a corrupt journal, a motor watchdog expiry). */
-    public void trip(FaultCode code, String cause, long nowNanos) {
-        latch(new Trip(code, cause), nowNanos);
-        motor.apply(MotorCommand.OFF, nowNanos);
-    }
-
     public SafetyView assess(TickInputs in) {
         long now = in.timeNanos();
         PanelReading panel = in.panel();
         String event = null;
 
+        // Trouble found off the control thread since the last tick (the e-stop's event already
+        // cut the motor; a watchdog expiry turned the bridge off): latched here, for the reset rule.
+        if (gate.trouble().takeEstop()) {
+            estop.trip();
+        }
+        tripIf(gate.trouble().takeFault(), now);
         // The panel reads "stop" until its inputs have settled at start-up: that is not a press.
         // The gate refuses to drive on any "stop" reading all the same.
         if (panel.estopStop() && now - startNanos >= INPUT_SETTLE_NANOS) {
-            onEstopEvent();
+            estop.trip();
+            gate.cut();
         }
         tripIf(overrun.tickStarted(now), now);
         ImuCheck sample = imu.check(in.tilt(), now);
@@ -215,7 +209,7 @@ public final class SafetySupervisor {
                 limp.reset();
                 limpBlocked = false;
                 limpBestAngleDeg = Double.NaN;
-                motor.clearInhibit();
+                gate.release();
                 estopReported = false;
                 faultReported = false;
                 event = "reset";
@@ -250,8 +244,8 @@ public final class SafetySupervisor {
             returnActive = false;
         }
         MotorCommand allowed = allowed(in, wanted);
-        motor.apply(allowed, in.timeNanos());
-        applied = motor.output();
+        gate.write(allowed, in.timeNanos());
+        applied = gate.output();
         return applied;
     }
 

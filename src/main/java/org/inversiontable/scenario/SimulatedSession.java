@@ -22,7 +22,6 @@ import org.inversiontable.control.TickRecord;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.pi4j.SimulatedBench;
-import org.inversiontable.safety.FaultCode;
 import org.inversiontable.scenario.Action;
 import org.inversiontable.scenario.ButtonAction;
 import org.inversiontable.scenario.ClearAction;
@@ -160,12 +159,9 @@ public final class SimulatedSession implements ScenarioTarget {
         table.step(dtNanos, drive.duty(), drive.enabled());
         clock.advanceNanos(dtNanos);
         // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
-        if (process.loop().hardware().motor().pollWatchdog(clock.nanoTime())) {
-            // The output turned itself off: the loop stopped refreshing it (SPEC §6). Latched, so
-            // that the drive does not simply resume when the ticks come back.
-            process.loop().supervisor().trip(FaultCode.MOTOR_WATCHDOG,
-                    "the motor output was not refreshed for 50 ms", clock.nanoTime());
-        }
+        // An expiry (the loop stopped refreshing the output, SPEC §6) turns the output off and is
+        // reported through the gate, so the drive does not simply resume when the ticks come back.
+        process.loop().gate().checkWatchdog(clock.nanoTime());
         showImu();
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
     }

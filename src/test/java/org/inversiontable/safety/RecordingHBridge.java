@@ -4,7 +4,7 @@ import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 
 /** Test fixture: an H-bridge that records what the supervisor writes; no watchdog of its own. */
-public final class RecordingHBridge implements HBridge {
+public class RecordingHBridge implements HBridge {
     private MotorCommand output = MotorCommand.OFF;
     private boolean inhibited;
 

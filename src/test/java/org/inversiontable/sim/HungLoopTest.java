@@ -28,9 +28,9 @@ class HungLoopTest {
             assertTrue(rows.get(rows.size() - 1).enabled(), "driving down before the hang");
 
             session.hangControlLoop(49 * MS);
-            assertTrue(session.loop().hardware().motor().output().enabled(), "49 ms without a refresh is allowed");
+            assertTrue(session.loop().gate().output().enabled(), "49 ms without a refresh is allowed");
             session.hangControlLoop(2 * MS);
-            assertFalse(session.loop().hardware().motor().output().enabled(), "off at 50 ms without a refresh");
+            assertFalse(session.loop().gate().output().enabled(), "off at 50 ms without a refresh");
 
             double angleAtCut = session.table().angleTrueDeg();
             session.runUntil(6000 * MS, rows::add);

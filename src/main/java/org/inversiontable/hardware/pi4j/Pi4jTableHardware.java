@@ -25,14 +25,15 @@ import org.tinylog.Logger;
  * try {
  *     controlLoop.run(table.hardware());
  * } finally {
- *     table.close();   // motor off, then Pi4J's shutdown states on every output
+ *     table.close();   // Pi4J's shutdown states on every output: enable LOW, PWM 0
  * }
  * }</pre>
  *
  * <p>Every output declares its safe state where it is created (initial and shutdown LOW, PWM 0),
- * and the e-stop input inhibits the H-bridge on its own event, below any controller: a pressed
- * e-stop cuts the motor even if nothing above this class listens to it. The H-bridge enable
- * still needs its hardware pull-down: these states hold only while the program runs.
+ * and nothing here writes the H-bridge: the port goes to the supervisor's gate, which alone
+ * drives it and registers the e-stop's event (the narrow waist by construction). The e-stop's
+ * own hardware path (hardware/WIRING.md) and the H-bridge enable's pull-down do not depend on
+ * this program. Stop the ticks before {@link #close()}: the shutdown states are the last write.
  */
 public final class Pi4jTableHardware implements AutoCloseable {
     /**
@@ -44,14 +45,12 @@ public final class Pi4jTableHardware implements AutoCloseable {
 
     private final Context context;
     private final TableHardware hardware;
-    private final Pi4jHBridge motor;
     private final Mpu6050 imu;
     private boolean closed;
 
-    private Pi4jTableHardware(Context context, TableHardware hardware, Pi4jHBridge motor, Mpu6050 imu) {
+    private Pi4jTableHardware(Context context, TableHardware hardware, Mpu6050 imu) {
         this.context = context;
         this.hardware = hardware;
-        this.motor = motor;
         this.imu = imu;
     }
 
@@ -101,7 +100,6 @@ public final class Pi4jTableHardware implements AutoCloseable {
 
             Pi4jHBridge motor = new Pi4jHBridge(direction, enable, pwm);
             Pi4jControlPanel panel = new Pi4jControlPanel(estop, home, buttons, clock, pins.debounceNanos());
-            panel.onEstopOpened(motor::inhibit);
             Mpu6050 imu = new Mpu6050(i2c, pins.imu());
             try {
                 imu.init();
@@ -112,7 +110,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
             }
             TableHardware hardware = new TableHardware(imu, panel, motor, new Pi4jIndicators(led, buzzer),
                     new Pi4jHeartbeat(watchdog));
-            return new Pi4jTableHardware(ctx, hardware, motor, imu);
+            return new Pi4jTableHardware(ctx, hardware, imu);
         } catch (RuntimeException e) {
             try {
                 ctx.shutdown();
@@ -169,17 +167,13 @@ public final class Pi4jTableHardware implements AutoCloseable {
         return new SimulatedWiring(context);
     }
 
-    /** Motor off, then the Pi4J shutdown (every output to its shutdown state). Idempotent. */
+    /** The Pi4J shutdown: every output to its declared shutdown state (enable LOW). Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            motor.inhibit();
-        } finally {
-            context.shutdown();
-        }
+        context.shutdown();
     }
 }

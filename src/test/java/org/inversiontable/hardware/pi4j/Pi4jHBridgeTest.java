@@ -175,15 +175,6 @@ class Pi4jHBridgeTest {
     }
 
     @Test
-    void eStopEventInhibitsTheMotorBeforeTheNextTick() {
-        motor.apply(MotorCommand.drive(0.9), now());
-        sim.input(IoIds.ESTOP).mockState(DigitalState.HIGH);
-        assertFalse(sim.high(IoIds.MOTOR_ENABLE));
-        assertEquals(0, percentOnWires());
-        assertTrue(motor.inhibited());
-    }
-
-    @Test
     void inhibitFromAnotherThreadAlwaysWins() throws InterruptedException {
         Thread ticker = new Thread(() -> {
             for (int i = 0; i < 20_000; i++) {

@@ -33,13 +33,13 @@ class EstopAndResetScenarioTest {
             session.apply(new ButtonAction(Button.DOWN, true));
             // Half-way between two ticks, with the table moving down.
             session.runUntil(10_005 * MS, rows::add);
-            assertTrue(session.loop().hardware().motor().output().enabled(), "not moving before the e-stop");
+            assertTrue(session.loop().gate().output().enabled(), "not moving before the e-stop");
             int ticks = rows.size();
             session.apply(new EstopAction(true));
             assertEquals(ticks, rows.size(), "a tick ran inside apply()");
-            assertFalse(session.loop().hardware().motor().output().enabled(),
+            assertFalse(session.loop().gate().output().enabled(),
                     "H-bridge still enabled right after the e-stop opened, before any tick: "
-                            + session.loop().hardware().motor().output());
+                            + session.loop().gate().output());
             session.runUntil(10_010 * MS, rows::add);
             TraceRow next = rows.get(rows.size() - 1);
             assertTrue(!next.enabled() && next.estop() && "ESTOP".equals(next.state()), Scenarios.row(next));

@@ -16,7 +16,9 @@ import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.RecordingHBridge;
+import org.inversiontable.safety.MotorGate;
 import org.inversiontable.safety.SafetySupervisor;
+import org.inversiontable.safety.TroubleReports;
 import org.inversiontable.safety.SafetyView;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class SupervisorTrustedFaultTest {
     private final RecordingHBridge bridge = new RecordingHBridge();
     private final SafetySupervisor supervisor = new SafetySupervisor(SafetySettings.from(
             Config.defaults().with(Map.of(ConfigKey.MAX_INVERTED_S, "20", ConfigKey.V_RETURN_DEG_S, "3",
-                    ConfigKey.A_MAX_DEG_S2, "3", ConfigKey.J_MAX_DEG_S3, "6")), PERIOD), bridge, 0);
+                    ConfigKey.A_MAX_DEG_S2, "3", ConfigKey.J_MAX_DEG_S3, "6")), PERIOD), new MotorGate(bridge, new TroubleReports()), 0);
     private long now;
 
     private SafetyView tick(TiltReading tilt, int buttons, MotorCommand wanted) {
