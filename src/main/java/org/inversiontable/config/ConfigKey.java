@@ -13,12 +13,12 @@ import java.util.List;
  */
 public enum ConfigKey {
     // --- the safety envelope (SPEC §3); max = absolute cap, compiled in ---
-    MAX_ANGLE_DEG(Kind.NUMBER, "30", 0, 90, "maximum inversion angle (deg); 20-30 for beginners"),
-    MAX_INVERTED_S(Kind.NUMBER, "180", 10, 900, "maximum time inverted (angle > 0) per session (s)"),
-    V_MAX_DEG_S(Kind.NUMBER, "5", 0.5, 8, "maximum angular speed (deg/s)"),
-    A_MAX_DEG_S2(Kind.NUMBER, "3", 0.5, 6, "maximum angular acceleration (deg/s^2)"),
-    J_MAX_DEG_S3(Kind.NUMBER, "6", 1, 20, "maximum jerk (deg/s^3)"),
-    V_RETURN_DEG_S(Kind.NUMBER, "3", 0.5, 8, "maximum speed of any move toward upright (deg/s)"),
+    MAX_ANGLE_DEG(Kind.NUMBER, "30", 0, AbsoluteCaps.MAX_ANGLE_DEG, "maximum inversion angle (deg); 20-30 for beginners"),
+    MAX_INVERTED_S(Kind.NUMBER, "180", 10, AbsoluteCaps.MAX_INVERTED_S, "maximum time inverted (angle > 0) per session (s)"),
+    V_MAX_DEG_S(Kind.NUMBER, "5", 0.5, AbsoluteCaps.MAX_SPEED_DEG_S, "maximum angular speed (deg/s)"),
+    A_MAX_DEG_S2(Kind.NUMBER, "3", 0.5, AbsoluteCaps.MAX_ACCELERATION_DEG_S2, "maximum angular acceleration (deg/s^2)"),
+    J_MAX_DEG_S3(Kind.NUMBER, "6", 1, AbsoluteCaps.MAX_JERK_DEG_S3, "maximum jerk (deg/s^3)"),
+    V_RETURN_DEG_S(Kind.NUMBER, "3", 0.5, AbsoluteCaps.MAX_SPEED_DEG_S, "maximum speed of any move toward upright (deg/s)"),
     REST_AT_FLAT_S(Kind.NUMBER, "10", 0, 120, "pause just below horizontal on the way up (s)"),
     FLAT_REST_DEG(Kind.NUMBER, "-1", -5, 0, "angle of the pause on the way up (deg), never above 0"),
     HOME_DEG(Kind.NUMBER, "-65", -70, -30, "upright loading position (deg)"),

@@ -1,5 +1,6 @@
 package org.inversiontable.safety;
 
+import org.inversiontable.config.AbsoluteCaps;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.motion.MotionLimits;
@@ -13,22 +14,23 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
                              MotionLimits downLimits, MotionLimits returnLimits, double actuatorSpeedDegPerS,
                              double actuatorMinDuty, long periodNanos) {
 
-    public static final double ABSOLUTE_MAX_ANGLE_DEG = 90.0;
-    public static final double ABSOLUTE_MAX_INVERTED_S = 900.0;
-    public static final double ABSOLUTE_MAX_SPEED_DEG_S = 8.0;
-
     public SafetySettings {
-        if (!(maxAngleDeg <= ABSOLUTE_MAX_ANGLE_DEG)) {
-            throw new IllegalArgumentException("maxAngleDeg " + maxAngleDeg + " above the cap of " + ABSOLUTE_MAX_ANGLE_DEG);
-        }
-        if (!(maxInvertedS <= ABSOLUTE_MAX_INVERTED_S)) {
-            throw new IllegalArgumentException("maxInvertedS " + maxInvertedS + " above the cap of " + ABSOLUTE_MAX_INVERTED_S);
-        }
-        if (!(downLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S && returnLimits.vMaxDegPerS() <= ABSOLUTE_MAX_SPEED_DEG_S)) {
-            throw new IllegalArgumentException("speed above the cap of " + ABSOLUTE_MAX_SPEED_DEG_S);
+        atMostCap("maxAngleDeg", maxAngleDeg, AbsoluteCaps.MAX_ANGLE_DEG);
+        atMostCap("maxInvertedS", maxInvertedS, AbsoluteCaps.MAX_INVERTED_S);
+        for (MotionLimits limits : new MotionLimits[] {downLimits, returnLimits}) {
+            atMostCap("speed", limits.vMaxDegPerS(), AbsoluteCaps.MAX_SPEED_DEG_S);
+            atMostCap("acceleration", limits.aMaxDegPerS2(), AbsoluteCaps.MAX_ACCELERATION_DEG_S2);
+            atMostCap("jerk", limits.jMaxDegPerS3(), AbsoluteCaps.MAX_JERK_DEG_S3);
         }
         if (!(flatRestDeg <= 0.0)) {
             throw new IllegalArgumentException("flatRestDeg must not be above 0, was " + flatRestDeg);
+        }
+    }
+
+    /** Also refuses NaN: a limit that compares false with its cap is no limit. */
+    private static void atMostCap(String name, double value, double cap) {
+        if (!(value <= cap)) {
+            throw new IllegalArgumentException(name + " " + value + " above the cap of " + cap + " (SPEC §3)");
         }
     }
 
