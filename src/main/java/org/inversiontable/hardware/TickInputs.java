@@ -1,7 +1,5 @@
 package org.inversiontable.hardware;
 
-import org.inversiontable.hardware.PanelReading;
-import org.inversiontable.hardware.TiltReading;
 
 /**
  * Everything the controller and the supervisor see in one tick, read once at its start
