@@ -30,10 +30,17 @@ public final class ScenarioCommand implements Command {
 
     private final ScenarioTargetFactory targets;
     private final ConfigLoader configs;
+    private final TraceSpaceCheck.UsableSpace traceSpace;
 
     public ScenarioCommand(ScenarioTargetFactory targets, ConfigLoader configs) {
+        this(targets, configs, TraceSpaceCheck.UsableSpace.DISK);
+    }
+
+    /** @param traceSpace the free space of the trace's disk (tests give a small or full disk) */
+    ScenarioCommand(ScenarioTargetFactory targets, ConfigLoader configs, TraceSpaceCheck.UsableSpace traceSpace) {
         this.targets = java.util.Objects.requireNonNull(targets, "targets");
         this.configs = java.util.Objects.requireNonNull(configs, "configs");
+        this.traceSpace = java.util.Objects.requireNonNull(traceSpace, "traceSpace");
     }
 
     @Override
@@ -81,6 +88,13 @@ public final class ScenarioCommand implements Command {
                 for (CrossCheckProblem c : cross) {
                     err.println(file + " with " + configFile.get() + ": config: " + c.message());
                 }
+                return ExitCode.BAD_INPUT;
+            }
+        }
+        if (traceFile.isPresent()) {
+            Optional<String> tooBig = TraceSpaceCheck.problem(scenario.runUntilNanos(), traceFile.get(), traceSpace);
+            if (tooBig.isPresent()) {
+                err.println(file + ":" + scenario.runLine() + ": " + tooBig.get());
                 return ExitCode.BAD_INPUT;
             }
         }

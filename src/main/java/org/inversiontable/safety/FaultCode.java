@@ -13,6 +13,9 @@ public enum FaultCode {
     IMU_FROZEN("imu_frozen", false, "the IMU reading stayed identical while the motor drove the table"),
     MOTION_STALL("motion_stall", false, "the angle did not follow the motor command for 1 s"),
     MOTION_WRONG_DIRECTION("motion_wrong_direction", false, "the angle moved against the motor command for 0.5 s"),
+    MOTION_UNCOMMANDED("motion_uncommanded", false,
+            "the table moved while the H-bridge was disabled (a shorted bridge or a failed brake)"),
+    OVERSPEED("overspeed", false, "the measured speed exceeded v_max_deg_s by more than 30 % for 0.3 s"),
     HOME_SWITCH_DISAGREE("home_switch_disagree", false, "HOME switch and angle disagreed for 0.5 s"),
     LOOP_OVERRUN("loop_overrun", true, "a control tick came later than 3 periods"),
     MOTOR_WATCHDOG("motor_watchdog", true, "the motor output was not refreshed for 50 ms"),
@@ -41,6 +44,16 @@ public enum FaultCode {
      */
     public boolean angleAndDriveTrusted() {
         return angleAndDriveTrusted;
+    }
+
+    /**
+     * True for the faults in which the drive moves the table by itself (SPEC §4): against the
+     * command, while disabled, or too fast. Software cannot be trusted to stop such a drive, so
+     * the heartbeat stops and the external watchdog relay drops motor power. After the other
+     * faults the heartbeat goes on, so that limp home can drive.
+     */
+    public boolean cutsMotorPower() {
+        return this == MOTION_WRONG_DIRECTION || this == MOTION_UNCOMMANDED || this == OVERSPEED;
     }
 
     /** A fault of the IMU itself: its angle is not believed until a reset. */

@@ -51,6 +51,8 @@ public final class SafetySupervisor {
     private final MotionDisagreement motion = new MotionDisagreement();
     private final FrozenSensorDetector frozen = new FrozenSensorDetector();
     private final WrongWayGuard wrongWay = new WrongWayGuard();
+    private final UncommandedMotionDetector uncommanded = new UncommandedMotionDetector();
+    private final OverspeedDetector overspeed;
     private final HomeSwitchConsistency homeSwitch;
     private final LoopOverrun overrun;
     private final InvertedTimeBudget budget;
@@ -81,6 +83,11 @@ public final class SafetySupervisor {
     /** Limp home needs UP pressed after the fault: a button held through it does not count. */
     private boolean limpArmed;
     private MotorCommand applied = MotorCommand.OFF;
+    /**
+     * A drive that moved by itself was seen (SPEC §4): the heartbeat stays stopped until a reset,
+     * even when another fault was latched first and keeps its code.
+     */
+    private boolean motorPowerCut;
     private SafetyView view;
 
     public SafetySupervisor(SafetySettings settings, MotorGate gate, long startNanos) {
@@ -91,6 +98,7 @@ public final class SafetySupervisor {
         this.imu = new ImuPlausibility(startNanos);
         this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
         this.overrun = new LoopOverrun(settings.periodNanos());
+        this.overspeed = new OverspeedDetector(settings.downLimits().vMaxDegPerS(), settings.periodNanos());
         MotionLimits back = settings.returnLimits();
         // The table may still be going down at full speed when the return falls due: count the
         // worst-case stop (its time and the ground it covers) before the way back.
@@ -162,6 +170,15 @@ public final class SafetySupervisor {
                 tripIf(wrongWay.update(applied, angle, envelope.rawNoiseDeg(), now), now);
             }
         }
+        // Whatever the command and the e-stop: a drive that moves by itself is not stopped by
+        // either (SPEC §4), only by the relay that the heartbeat holds.
+        if (trusted && imuDoubtTicks == 0) {
+            tripIf(uncommanded.update(applied.enabled(), envelope.angleDeg(), envelope.filteredNoiseDeg(), now), now);
+            tripIf(overspeed.update(angle, envelope.rawNoiseDeg(), now), now);
+        } else {
+            uncommanded.reset();
+            overspeed.reset();
+        }
         if (!estop.latched()) {
             tripIf(homeSwitch.update(panel.homeSwitchAtHome(), angle, trusted, now), now);
         }
@@ -205,6 +222,9 @@ public final class SafetySupervisor {
                 motion.reset();
                 frozen.reset();
                 wrongWay.reset();
+                uncommanded.reset();
+                overspeed.reset();
+                motorPowerCut = false;
                 imu.restart(now);
                 limp.reset();
                 limpBlocked = false;
@@ -249,9 +269,14 @@ public final class SafetySupervisor {
         return applied;
     }
 
-    /** The heartbeat may toggle: the loop is alive and not stopped on purpose. */
+    /**
+     * The heartbeat may toggle (SPEC §4): not in ESTOP (stop category 0), and not after the drive
+     * moved by itself (against the command, while disabled, too fast), so that the external relay
+     * drops motor power. After the other faults, a loop overrun that passed included, it goes on
+     * so that limp home can drive.
+     */
     public boolean healthy() {
-        return !estop.latched() && !(faults.latched() && faults.code() == FaultCode.LOOP_OVERRUN);
+        return !estop.latched() && !motorPowerCut;
     }
 
     public double invertedS() {
@@ -386,10 +411,18 @@ public final class SafetySupervisor {
 
     /** Latches a fault; the first one is logged with its cause (SPEC §6), later ones add nothing. */
     private void latch(Trip trip, long now) {
-        if (faults.trip(trip, now)) {
+        boolean first = faults.trip(trip, now);
+        if (first && trip.code().cutsMotorPower()) {
+            Logger.error("fault {}: {} (motor power cut by the watchdog relay; the mechanical release is the way up;"
+                    + " reset: hold STOP 2 s once the drive is repaired)", trip.code().code(), trip.cause());
+        } else if (first) {
             Logger.error("fault {}: {} (motor off; limp home: hold UP; reset: hold STOP 2 s once the cause is gone)",
                     trip.code().code(), trip.cause());
+        } else if (trip.code().cutsMotorPower() && !motorPowerCut) {
+            Logger.error("fault {} after {}: {} (motor power cut by the watchdog relay)",
+                    trip.code().code(), faults.code().code(), trip.cause());
         }
+        motorPowerCut |= trip.code().cutsMotorPower();
     }
 
     /** The IMU's angle is believed: no IMU fault seen by the plausibility checks or latched here. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.inversiontable.sim.MotorFault;
 
-/** {@code fault motor stall|reversed}. */
+/** {@code fault motor stall|reversed|runaway}. */
 public record MotorFaultAction(MotorFault kind) implements Action {
     public MotorFaultAction {
         Objects.requireNonNull(kind, "kind");

@@ -14,9 +14,17 @@ import org.inversiontable.config.ConfigKey;
  * @param actions      sorted by time; equal times keep file order
  * @param runUntilNanos the simulation ends after the tick at this time; no action or timed
  *                      expectation lies after it
+ * @param runLine       the line of the {@code run} statement, for messages about the run (0: none)
  */
 public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
-                       List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations) {
+                       List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations,
+                       int runLine) {
+    /** A scenario not read from a file line by line: its run statement has no line (0). */
+    public Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
+                    List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations) {
+        this(file, configOverrides, start, actions, runUntilNanos, expectations, 0);
+    }
+
     public Scenario {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(start, "start");

@@ -29,6 +29,11 @@ import org.inversiontable.control.TableState;
  */
 public final class ScenarioParser {
     private static final String STATEMENTS = "config, start, at, run, expect";
+    /**
+     * The longest run a scenario may ask for: 7 days of simulated time, longer than any session,
+     * history or progression test needs (about 10 minutes of computing, no trace).
+     */
+    public static final long MAX_RUN_NANOS = 7L * 24 * 3600 * 1_000_000_000L;
     private static final String EXPECT_FORMS = "expect state NAME at T | expect angle X +- TOL at T"
             + " | expect max_angle <= X | expect max_inverted_s <= X";
     private static final List<String> STATES = Tokens.upperNames(TableState.class);
@@ -99,7 +104,7 @@ public final class ScenarioParser {
         List<TimedAction> timed = new ArrayList<>(actions.stream().map(Pending::action).toList());
         // List.sort is stable: statements at the same time keep file order (SPEC §9).
         timed.sort(Comparator.comparingLong(TimedAction::atNanos));
-        return new Scenario(file, overrides, start, timed, runNanos, expectations);
+        return new Scenario(file, overrides, start, timed, runNanos, expectations, runLine);
     }
 
     /**
@@ -236,6 +241,12 @@ public final class ScenarioParser {
         Tokens.expectEnd(words, 1, "run " + words.get(0));
         if (nanos == 0) {
             throw new LineProblem("'run 0' simulates nothing; give a time > 0 in seconds");
+        }
+        if (nanos > MAX_RUN_NANOS) {
+            // A typo (run 1000000000) must not simulate for hours and fill the disk with a trace.
+            throw new LineProblem("'run " + words.get(0) + "' is longer than a scenario may run: at most "
+                    + ScenarioWords.seconds(MAX_RUN_NANOS) + " s (7 days of simulated time); split a longer test into"
+                    + " several scenarios");
         }
         runNanos = nanos;
     }

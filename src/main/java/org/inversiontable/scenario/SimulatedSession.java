@@ -1,5 +1,6 @@
 package org.inversiontable.scenario;
 
+import org.inversiontable.sim.WatchdogRelay;
 import org.inversiontable.sim.ImuOutput;
 import org.inversiontable.sim.SimulatedTable;
 import org.inversiontable.sim.TableParameters;
@@ -58,6 +59,8 @@ public final class SimulatedSession implements ScenarioTarget {
     private final ManualClock clock = new ManualClock(0L);
     private final SimulatedTable table;
     private final SimulatedBench wiring;
+    /** Between the power supply and the H-bridge: held by the WATCHDOG heartbeat (SPEC §4, §9). */
+    private final WatchdogRelay relay;
     private final java.time.Clock wallClock = new SimulatedWallClock(clock, ZoneOffset.UTC);
     private final Path journalDir;
     private final boolean journalDirIsTemporary;
@@ -89,6 +92,7 @@ public final class SimulatedSession implements ScenarioTarget {
         this.wiring = new SimulatedBench(PinMap.from(config));
         showImu();
         boot();
+        this.relay = new WatchdogRelay(wiring.heartbeatHigh());
     }
 
     private void showImu() {
@@ -156,7 +160,8 @@ public final class SimulatedSession implements ScenarioTarget {
 
     private void stepPhysics(long dtNanos) {
         MotorCommand drive = wiring.motorOutput();
-        table.step(dtNanos, drive.duty(), drive.enabled());
+        relay.observe(wiring.heartbeatHigh(), clock.nanoTime());
+        table.step(dtNanos, drive.duty(), drive.enabled(), relay.motorPowered());
         clock.advanceNanos(dtNanos);
         // The H-bridge's own watchdog runs beside the loop (on the Pi, its own timer thread).
         // An expiry (the loop stopped refreshing the output, SPEC §6) turns the output off and is
@@ -190,6 +195,16 @@ public final class SimulatedSession implements ScenarioTarget {
         MotorCommand applied = r.applied();
         return new TraceRow(r.timeNanos() / 1e9, r.state().name(), table.angleTrueDeg(), r.angleMeasDeg(),
                 applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(), r.fault(), r.event());
+    }
+
+    /** The external watchdog relay: whether the motor has power, and when it last dropped. */
+    public WatchdogRelay relay() {
+        return relay;
+    }
+
+    /** The WATCHDOG line's level now. */
+    public boolean heartbeatHigh() {
+        return wiring.heartbeatHigh();
     }
 
     public SimulatedTable table() {

@@ -26,7 +26,9 @@ import java.util.Set;
  *       the load would push the bed against the command: the self-locking screw is never back-driven;</li>
  *   <li>the speed approaches omega_ss with motorLag while powered, and decays to 0 with brakeLag
  *       while unpowered (disabled or duty in the deadband); both integrated exactly per step;</li>
- *   <li>the mechanical stops clamp the angle and zero the speed.</li>
+ *   <li>the mechanical stops clamp the angle and zero the speed;</li>
+ *   <li>behind the external watchdog relay ({@code motorPowered} false) nothing drives the motor;
+ *       a runaway (a shorted bridge) drives it at full duty in its last direction otherwise.</li>
  * </ul>
  */
 public final class SimulatedTable {
@@ -42,6 +44,8 @@ public final class SimulatedTable {
     private double speedDegPerS;
 
     private final Set<MotorFault> motorFaults = EnumSet.noneOf(MotorFault.class);
+    /** The direction the motor was last driven in (+1 toward inversion, -1, 0 never): a runaway keeps it. */
+    private int lastDrivenDirection;
     private HomeSwitchFault homeSwitchFault;
 
     public SimulatedTable(TableParameters params, double initialAngleDeg, double userMassKg, long seed) {
@@ -69,13 +73,34 @@ public final class SimulatedTable {
      * @param enabled the H-bridge enable line; false means unpowered whatever the duty
      */
     public void step(long dtNanos, double duty, boolean enabled) {
+        step(dtNanos, duty, enabled, true);
+    }
+
+    /**
+     * As {@link #step(long, double, boolean)}, behind the external watchdog relay of SPEC §4.
+     *
+     * @param motorPowered false while the relay has dropped motor power: nothing drives the
+     *                     motor then, not even a shorted bridge
+     */
+    public void step(long dtNanos, double duty, boolean enabled, boolean motorPowered) {
         if (dtNanos <= 0) {
             throw new IllegalArgumentException("dtNanos must be > 0, was " + dtNanos);
         }
         if (!Double.isFinite(duty) || duty < -1.0 || duty > 1.0) {
             throw new IllegalArgumentException("duty must be within -1..1, was " + duty);
         }
-        advanceMotion(dtNanos / NANOS_PER_S, motorFaults.contains(MotorFault.REVERSED) ? -duty : duty, enabled);
+        double motorDuty = motorFaults.contains(MotorFault.REVERSED) ? -duty : duty;
+        boolean motorOn = enabled && motorPowered;
+        boolean shorted = motorFaults.contains(MotorFault.RUNAWAY) && lastDrivenDirection != 0;
+        if (motorOn && !shorted && effectiveDuty(motorDuty) != 0.0) {
+            lastDrivenDirection = motorDuty > 0.0 ? 1 : -1;
+        }
+        if (motorPowered && motorFaults.contains(MotorFault.RUNAWAY) && lastDrivenDirection != 0) {
+            // The shorted bridge puts the full supply on the motor whatever the controller says.
+            motorDuty = lastDrivenDirection;
+            motorOn = true;
+        }
+        advanceMotion(dtNanos / NANOS_PER_S, motorDuty, motorOn);
         elapsedNanos += dtNanos;
         imu.advanceTo(elapsedNanos, angleDeg);
     }

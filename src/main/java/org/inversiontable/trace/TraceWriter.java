@@ -15,23 +15,43 @@ import java.nio.file.Path;
  * }
  * }</pre>
  * Not thread-safe: one writer belongs to one loop.
+ *
+ * <p>A trace never grows past {@link #maxBytes}: a run that would write more stops with a
+ * {@link TraceException} that says so, rather than fill the disk (1.6 GB in 15 s is possible).
  */
 public final class TraceWriter implements AutoCloseable {
+    /** The largest trace a file may hold by default: about 10 hours of ticks at 100 Hz. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
+    /** What one tick's row takes at most today (about 200 bytes), with room for more fields. */
+    public static final long ROW_BYTES_ESTIMATE = 300;
+
     private final Writer out;
     private final String name;
+    private final long maxBytes;
+    private long writtenBytes;
     private final StringBuilder line = new StringBuilder(256);
     private char[] chars = new char[256];
 
     /** @param name how messages name the destination (the file name) */
     public TraceWriter(Writer out, String name) {
-        this.out = java.util.Objects.requireNonNull(out, "out");
-        this.name = java.util.Objects.requireNonNull(name, "name");
+        this(out, name, DEFAULT_MAX_BYTES);
     }
 
-    /** Creates or truncates the file; buffered. */
+    /** @param maxBytes the most this trace may write; the row that would pass it is refused */
+    public TraceWriter(Writer out, String name, long maxBytes) {
+        this.out = java.util.Objects.requireNonNull(out, "out");
+        this.name = java.util.Objects.requireNonNull(name, "name");
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be > 0, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** Creates or truncates the file; buffered; at most {@link #DEFAULT_MAX_BYTES}. */
     public static TraceWriter open(Path file) {
         try {
-            return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), file.toString());
+            return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), file.toString(),
+                    DEFAULT_MAX_BYTES);
         } catch (IOException | SecurityException e) {
             throw new TraceException("cannot write the trace file " + file + ": " + reason(e), asIo(e));
         }
@@ -45,6 +65,14 @@ public final class TraceWriter implements AutoCloseable {
             chars = new char[line.length() * 2];
         }
         line.getChars(0, line.length(), chars, 0);
+        // The rows are ASCII in practice (numbers, states, codes): a char is counted as a byte.
+        if (writtenBytes + line.length() > maxBytes) {
+            throw new TraceException(String.format(java.util.Locale.ROOT,
+                    "the trace file %s reached its limit of %d bytes at t_s = %.3f; the run was stopped there."
+                            + " Shorten the run or trace a shorter scenario", name, maxBytes, row.tS()),
+                    new IOException("trace size limit of " + maxBytes + " bytes"));
+        }
+        writtenBytes += line.length();
         try {
             out.write(chars, 0, line.length());
         } catch (IOException e) {

@@ -94,6 +94,11 @@ public final class SimulatedBench implements AutoCloseable {
         return new MotorCommand(wiring.dutyOnWires(), true);
     }
 
+    /** The WATCHDOG line's level now (LOW while no controller process runs). */
+    public boolean heartbeatHigh() {
+        return wiring != null && wiring.watchdogHigh();
+    }
+
     public SimulatedWiring wiring() {
         return wiring;
     }
