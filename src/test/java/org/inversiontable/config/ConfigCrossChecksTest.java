@@ -120,4 +120,14 @@ class ConfigCrossChecksTest {
             assertEquals(shared, reported, "round " + round);
         }
     }
+
+    @Test
+    void theSlowestAllowedSpeedsFitTheSlowestAllowedActuator() {
+        // One PWM step above static friction: 30 deg/s * 0.01 / (1 - 0.3) = 0.43 deg/s <= 0.5.
+        Config slowest = Config.defaults().with(java.util.Map.of(ConfigKey.V_MAX_DEG_S, "0.5",
+                ConfigKey.V_RETURN_DEG_S, "0.5", ConfigKey.ACTUATOR_SPEED_DEG_S, "30", ConfigKey.ACTUATOR_MIN_DUTY, "0.3"));
+        assertEquals(List.of(), ConfigCrossChecks.problems(slowest));
+        assertEquals(0.4286, new org.inversiontable.motion.ActuatorCurve(30, 0.3).slowestSteadySpeedDegPerS(), 1e-4);
+        assertEquals(0.1042, new org.inversiontable.motion.ActuatorCurve(10, 0.04).slowestSteadySpeedDegPerS(), 1e-4);
+    }
 }
