@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.inversiontable.motion.ActuatorCurve;
 
 /**
  * Checks between keys that {@link ConfigValues} cannot make one key at a time. Run on every
@@ -28,6 +29,7 @@ public final class ConfigCrossChecks {
     public static List<CrossCheckProblem> problems(Config config) {
         List<CrossCheckProblem> problems = new ArrayList<>();
         returnSpeed(config, problems);
+        slowestSpeed(config, problems);
         flatRest(config, problems);
         imuAxes(config, problems);
         pinCollisions(config, problems);
@@ -55,6 +57,26 @@ public final class ConfigCrossChecks {
             out.add(new CrossCheckProblem(List.of(ConfigKey.V_MAX_DEG_S, ConfigKey.V_RETURN_DEG_S),
                     "v_return_deg_s (" + c.text(ConfigKey.V_RETURN_DEG_S) + ") may not exceed v_max_deg_s ("
                             + c.text(ConfigKey.V_MAX_DEG_S) + "); lower v_return_deg_s or raise v_max_deg_s"));
+        }
+    }
+
+    // SPEC §5: where the actuator cannot move as slowly as a configured limit, refuse it rather
+    // than exceed it. One duty step above static friction is the slowest steady motion (the
+    // ActuatorCurve the controller's feed-forward uses). With today's key bounds the slowest
+    // table (30 deg/s, min duty 0.3) holds 0.43 deg/s, under the 0.5 minimum: a guard for the
+    // bounds and the actuator model of the future.
+    private static void slowestSpeed(Config c, List<CrossCheckProblem> out) {
+        double slowest = new ActuatorCurve(c.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                c.number(ConfigKey.ACTUATOR_MIN_DUTY)).slowestSteadySpeedDegPerS();
+        for (ConfigKey speed : List.of(ConfigKey.V_MAX_DEG_S, ConfigKey.V_RETURN_DEG_S)) {
+            if (c.number(speed) < slowest) {
+                out.add(new CrossCheckProblem(List.of(speed, ConfigKey.ACTUATOR_SPEED_DEG_S, ConfigKey.ACTUATOR_MIN_DUTY),
+                        String.format(java.util.Locale.ROOT, "%s (%s) is slower than this table can hold: with "
+                                + "actuator_speed_deg_s %s and actuator_min_duty %s the slowest steady speed is "
+                                + "%.2f deg/s; raise %s to at least that", speed.key(), c.text(speed),
+                                c.text(ConfigKey.ACTUATOR_SPEED_DEG_S), c.text(ConfigKey.ACTUATOR_MIN_DUTY),
+                                Math.ceil(slowest * 100.0) / 100.0, speed.key())));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.inversiontable.control;
 
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
+import org.inversiontable.motion.ActuatorCurve;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.safety.SafetySettings;
 
@@ -35,6 +36,11 @@ public record ControlSettings(double maxAngleDeg, double homeDeg, double presetD
                 config.number(ConfigKey.ACTUATOR_MIN_DUTY),
                 config.number(ConfigKey.ACTUATOR_LAG_S),
                 config.number(ConfigKey.STUCK_BUTTON_S));
+    }
+
+    /** The actuator as the feed-forward models it, from the actuator keys. */
+    public ActuatorCurve actuatorCurve() {
+        return new ActuatorCurve(actuatorSpeedDegPerS, actuatorMinDuty);
     }
 
     /** A preset angle made safe to go to: never past the angle limit, never below home. */

@@ -42,15 +42,24 @@ public final class TableController {
     /**
      * Moves toward home aim this far above it at their normal speed, then creep on at
      * {@link #CREEP_SPEED_DEG_S} until the HOME switch opens: the switch ends the move at a speed
-     * the self-locking screw stops from smoothly, wherever the switch sits and whatever the bias.
+     * the self-locking screw stops from smoothly, wherever the switch sits and whatever the bias:
+     * the switch opens 0.5 deg above home and the sensor may be 1 deg off (SPEC §3).
      */
-    private static final double HOME_APPROACH_DEG = 1.0;
+    private static final double HOME_APPROACH_DEG = 2.0;
     private static final double CREEP_SPEED_DEG_S = 0.5;
     /**
      * The creep gives up this far below home by the angle: a switch that never opens (stuck
      * closed) must not send the table to the end stop. A working switch opens 0.5 deg above home.
      */
     private static final double CREEP_END_BELOW_HOME_DEG = 0.8;
+    /**
+     * The profile slows once the table is this far behind it and waits at {@link #PACE_STOP_BEHIND_DEG}:
+     * a few times the estimate's noise (0.05 deg), far below the lag of a table that tracks.
+     */
+    private static final double PACE_SLOW_BEHIND_DEG = 0.05;
+    private static final double PACE_STOP_BEHIND_DEG = 0.2;
+    /** SPEC §5 judges acceleration over windows of this length (s). */
+    private static final double ACCELERATION_WINDOW_S = 0.2;
 
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;
@@ -71,6 +80,8 @@ public final class TableController {
     private long previousNanos = Long.MIN_VALUE;
     private long bootStartNanos = Long.MIN_VALUE;
     private boolean creepingHome;
+    /** How fast the reference ran on the last tick (1 = in real time; see referencePace). */
+    private double referencePace = 1.0;
     private ButtonEvents lastEvents = ButtonEvents.NONE;
     /** Where the table was last known to be, for limp home without a trusted angle. */
     private double lastTrustedAngleDeg = Double.NaN;
@@ -78,8 +89,7 @@ public final class TableController {
     public TableController(ControlSettings settings, ButtonInterpreter buttons) {
         this.settings = settings;
         this.buttons = buttons;
-        this.positionLoop = new PositionLoop(settings.actuatorSpeedDegPerS(), settings.actuatorMinDuty(),
-                settings.actuatorLagS());
+        this.positionLoop = new PositionLoop(settings.actuatorCurve(), settings.actuatorLagS());
         this.presetDeg = settings.presetDeg();
     }
 
@@ -110,7 +120,10 @@ public final class TableController {
             if (estimator.hasEstimate()) {
                 lastTrustedAngleDeg = estimator.angleDeg();
             }
-            estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() : 0.0, dtS);
+            // The estimate predicts with the speed the reference really moves at: while it waits
+            // for a table that fell behind it stands still, and a prediction that went on would
+            // hide a stalled or reversed drive from the error.
+            estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() * referencePace : 0.0, dtS);
         }
 
         if (view.estopLatched()) {
@@ -186,7 +199,7 @@ public final class TableController {
         if (goal == Goal.NONE) {
             return output(MotorCommand.OFF, null);
         }
-        return output(positionLoop.track(reference, angle, dtS), null);
+        return output(positionLoop.track(reference, angle, limitsFor(reference, targetDeg), dtS), null);
     }
 
     private void startMove(Goal newGoal, double finalTargetDeg, boolean pauseAtFlat) {
@@ -198,6 +211,7 @@ public final class TableController {
         creepingHome = false;
         if (!isDriving()) {
             reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
+            positionLoop.stop(false);
         }
         positionLoop.moveStarts();
         if (targetDeg == homeApproachDeg() && estimator.angleDeg() <= homeApproachDeg()) {
@@ -237,26 +251,32 @@ public final class TableController {
             restAtFlatPending = false;
             targetDeg = homeApproachDeg();
             reference = new ProfileState(angle, 0.0, 0.0);
+            positionLoop.stop(false);
         }
-        MotionLimits limits = creepingHome && goal != Goal.STOP
-                ? settings.returnLimits().withVMaxDegPerS(CREEP_SPEED_DEG_S)
-                : limitsFor(reference, targetDeg);
-        reference = goal == Goal.STOP
-                ? profile.stepToStop(reference, limits, dtS)
-                : profile.stepToward(reference, targetDeg, limits, dtS);
+        MotionLimits limits = creepingHome && goal != Goal.STOP ? creepLimits() : limitsFor(reference, targetDeg);
+        referencePace = goal == Goal.STOP ? 1.0 : referencePace(reference, angle);
+        double profileDtS = dtS * referencePace;
+        if (goal == Goal.STOP) {
+            reference = profile.stepToStop(reference, limits, dtS);
+        } else if (profileDtS > 0.0) {
+            reference = profile.stepToward(reference, targetDeg, limits, profileDtS);
+        }
         boolean atTarget = JerkLimitedProfile.isAtRest(reference) && reference.positionDeg() == targetDeg;
         if (atTarget && goal != Goal.STOP && !creepingHome && targetDeg == homeApproachDeg()) {
             // Just above home: creep on until the HOME switch opens (it ends the move above).
             creepingHome = true;
             targetDeg = settings.homeDeg() - CREEP_END_BELOW_HOME_DEG;
-            return output(positionLoop.track(reference, angle, dtS), null);
+            return output(positionLoop.track(reference, angle, limits, dtS), null);
         }
         if (JerkLimitedProfile.isAtRest(reference) && (goal == Goal.STOP || atTarget)) {
             if (settleDeadlineNanos == Long.MIN_VALUE) {
                 settleDeadlineNanos = now + SETTLE_TIMEOUT_NANOS;
             }
             if (goal == Goal.STOP || now >= settleDeadlineNanos) {
-                return arrived(atHome, now);
+                // The move ends: first let the actuator's speed run down within the acceleration
+                // limit, so that the brake has nothing left to take when the drive is disabled.
+                return positionLoop.actuatorStill() ? arrived(atHome, now)
+                        : output(positionLoop.track(ProfileState.restingAt(angle), angle, limits, dtS), null);
             }
             // Settled means the estimate has stayed in the band for a while: at the end of a
             // move it still leans on the prediction and needs a few of its time constants to
@@ -265,14 +285,35 @@ public final class TableController {
                 if (settledSinceNanos == Long.MIN_VALUE) {
                     settledSinceNanos = now;
                 }
-                if (now - settledSinceNanos >= SETTLE_DWELL_NANOS) {
+                if (now - settledSinceNanos >= SETTLE_DWELL_NANOS && positionLoop.actuatorStill()) {
                     return arrived(atHome, now);
                 }
-                return output(MotorCommand.drive(0.0), null);
+                return output(positionLoop.track(ProfileState.restingAt(angle), angle, limits, dtS), null);
             }
             settledSinceNanos = Long.MIN_VALUE;
         }
-        return output(positionLoop.track(reference, angle, dtS), null);
+        return output(positionLoop.track(reference, angle, limits, dtS), null);
+    }
+
+    /**
+     * How fast the profile may run on this tick (1 = in real time): it waits for a table that has
+     * fallen behind. At the first move in a direction the user's load is not yet learned and a
+     * heavy user stalls the screw for a moment; a profile that ran on would leave the table a
+     * degree behind, and catching up (with the load learned on that error) would run it past the
+     * speed limit (SPEC §5). Waiting keeps the error, and so the catch-up, small.
+     */
+    private static double referencePace(ProfileState reference, double angleDeg) {
+        double behindDeg = Math.signum(reference.velocityDegPerS()) * (reference.positionDeg() - angleDeg);
+        return Math.max(0.0, Math.min(1.0, (PACE_STOP_BEHIND_DEG - behindDeg) / (PACE_STOP_BEHIND_DEG - PACE_SLOW_BEHIND_DEG)));
+    }
+
+    /**
+     * The creep onto the HOME switch ends when the switch opens, by the brake: slow enough that
+     * the brake's stop within 20 ms is a change of speed that a_max allows over SPEC §5's 0.2 s.
+     */
+    private MotionLimits creepLimits() {
+        MotionLimits back = settings.returnLimits();
+        return back.withVMaxDegPerS(Math.min(CREEP_SPEED_DEG_S, back.aMaxDegPerS2() * ACCELERATION_WINDOW_S));
     }
 
     private double homeApproachDeg() {
@@ -349,11 +390,16 @@ public final class TableController {
         double angle = estimator.angleDeg();
         if (reference == null) {
             reference = new ProfileState(angle, 0.0, 0.0);
+            positionLoop.stop(false);
         }
         MotionLimits limp = new MotionLimits(limpSpeed, settings.returnLimits().aMaxDegPerS2(),
                 settings.returnLimits().jMaxDegPerS3());
-        reference = profile.stepToward(reference, settings.homeDeg(), limp, dtS);
-        return output(positionLoop.track(reference, angle, dtS), null);
+        referencePace = referencePace(reference, angle);
+        double paceDtS = dtS * referencePace;
+        if (paceDtS > 0.0) {
+            reference = profile.stepToward(reference, settings.homeDeg(), limp, paceDtS);
+        }
+        return output(positionLoop.track(reference, angle, limp, dtS), null);
     }
 
     private boolean isDriving() {

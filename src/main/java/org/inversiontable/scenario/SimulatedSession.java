@@ -83,11 +83,9 @@ public final class SimulatedSession implements ScenarioTarget {
         String dir = config.text(ConfigKey.JOURNAL_DIR).trim();
         this.journalDirIsTemporary = dir.isEmpty();
         this.journalDir = journalDirIsTemporary ? temporaryJournalDir() : Path.of(dir);
-        TableParameters params = TableParameters.defaults();
-        params = new TableParameters(params.noLoadSpeedDegPerS(), params.motorLagS(), params.brakeLagS(),
-                params.deadbandDuty(), params.stallTorqueNm(), params.comOffsetM(), params.minAngleDeg(),
-                params.maxAngleDeg(), config.number(ConfigKey.HOME_DEG), params.homeSwitchBandDeg(),
-                start.imuNoiseDeg(), start.imuBiasDeg(), params.imuGravityNoiseG(), params.imuSamplePeriodNanos());
+        TableParameters params = TableParameters.defaults()
+                .withImu(start.imuNoiseDeg(), start.imuBiasDeg(), TableParameters.defaults().imuGravityNoiseG())
+                .withHomeDeg(config.number(ConfigKey.HOME_DEG));
         this.table = new SimulatedTable(params, start.angleDeg(), start.userKg(), start.seed());
         this.wiring = new SimulatedBench(PinMap.from(config));
         showImu();

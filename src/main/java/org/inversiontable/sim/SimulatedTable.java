@@ -22,8 +22,12 @@ import java.util.Set;
  * <ul>
  *   <li>gravity torque of the user about the pivot: tau = m * g * comOffset * cos(angle);</li>
  *   <li>effective duty: 0 when |duty| <= deadband, else sign(duty) * (|duty| - deadband) / (1 - deadband);</li>
- *   <li>powered steady speed: omega_ss = noLoadSpeed * (dutyEff + tau / stallTorque), but 0 when
- *       the load would push the bed against the command: the self-locking screw is never back-driven;</li>
+ *   <li>the motor's torque-speed line: omega_ss = noLoadSpeed * sign(dutyEff) * max(0, |dutyEff| -
+ *       tauLoad / stallTorque), where tauLoad is the motor torque the load takes, referred to the
+ *       pivot. It opposes the motion in both directions: |tau| when the motion raises the load, and
+ *       |tau| * T_lower / T_raise (about 0.15, {@link LeadScrew}) when the load assists, because the
+ *       self-locking screw still takes torque to lower it. So the speed at a duty never exceeds the
+ *       no-load speed at that duty, and the load can never drive the bed by itself;</li>
  *   <li>the speed approaches omega_ss with motorLag while powered, and decays to 0 with brakeLag
  *       while unpowered (disabled or duty in the deadband); both integrated exactly per step;</li>
  *   <li>the mechanical stops clamp the angle and zero the speed;</li>
@@ -133,9 +137,13 @@ public final class SimulatedTable {
     }
 
     private double poweredSteadySpeedDegPerS(double dutyEff) {
-        double speed = params.noLoadSpeedDegPerS() * (dutyEff + gravityTorqueNm() / params.stallTorqueNm());
-        // A self-locking screw stalls rather than being driven backwards by the load.
-        return Math.signum(speed) == Math.signum(dutyEff) ? speed : 0.0;
+        double gravityNm = gravityTorqueNm();
+        boolean loadAssists = Math.signum(gravityNm) == Math.signum(dutyEff);
+        double loadNm = Math.abs(gravityNm) * (loadAssists ? params.lowerToRaiseTorqueRatio() : 1.0);
+        // The load only takes some of the motor's torque: short of the torque it needs, the
+        // motor stalls (the screw holds), it never turns backwards.
+        double drive = Math.max(0.0, Math.abs(dutyEff) - loadNm / params.stallTorqueNm());
+        return Math.signum(dutyEff) * params.noLoadSpeedDegPerS() * drive;
     }
 
     /** Torque of the user's weight about the pivot; positive pulls toward inversion. */

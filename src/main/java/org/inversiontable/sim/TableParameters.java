@@ -14,7 +14,12 @@ package org.inversiontable.sim;
  * @param brakeLagS              time constant of the speed decaying to 0 while unpowered (the
  *                               lead screw self-locks, so this is short)
  * @param deadbandDuty           |duty| at or below which the actuator does not move (static friction)
- * @param stallTorqueNm          actuator torque at the pivot at full duty and zero speed
+ * @param stallTorqueNm          actuator torque at the pivot at full duty and zero speed while it
+ *                               raises the load, as a datasheet rates an actuator's force (the
+ *                               screw's friction when raising is inside this figure)
+ * @param screwLeadM             lead of the actuator's lead screw: travel per turn
+ * @param screwMeanDiameterM     mean (pitch) diameter of the lead screw
+ * @param screwFriction          friction coefficient between the screw's flanks and the nut
  * @param comOffsetM             user's centre of mass offset from the pivot along the bed toward
  *                               the head; positive means gravity pulls toward inversion
  * @param minAngleDeg            mechanical stop, head-up end
@@ -32,6 +37,9 @@ public record TableParameters(
         double brakeLagS,
         double deadbandDuty,
         double stallTorqueNm,
+        double screwLeadM,
+        double screwMeanDiameterM,
+        double screwFriction,
         double comOffsetM,
         double minAngleDeg,
         double maxAngleDeg,
@@ -48,6 +56,15 @@ public record TableParameters(
         requirePositive("brakeLagS", brakeLagS);
         requireRange("deadbandDuty", deadbandDuty, 0.0, 0.5);
         requirePositive("stallTorqueNm", stallTorqueNm);
+        requirePositive("screwLeadM", screwLeadM);
+        requirePositive("screwMeanDiameterM", screwMeanDiameterM);
+        requireRange("screwFriction", screwFriction, 0.0, 1.0);
+        if (!LeadScrew.isSelfLocking(screwLeadM, screwMeanDiameterM, screwFriction)) {
+            // The table must stay where it is when the motor stops, under any user (SPEC §3, §6:
+            // the safe state is "motor disabled"); a screw the load can back-drive would let it fall.
+            throw new IllegalArgumentException("the lead screw must be self-locking (mu' * pi * d > lead): lead "
+                    + screwLeadM + " m, mean diameter " + screwMeanDiameterM + " m, friction " + screwFriction);
+        }
         requireRange("comOffsetM", comOffsetM, -1.0, 1.0);
         requireRange("minAngleDeg", minAngleDeg, -90.0, 90.0);
         requireRange("maxAngleDeg", maxAngleDeg, -90.0, 90.0);
@@ -65,19 +82,40 @@ public record TableParameters(
         }
     }
 
-    /** A plausible home-built table: 10 deg/s actuator, self-locking screw, MPU-6050 at 200 Hz. */
+    /**
+     * A plausible home-built table: 10 deg/s actuator, MPU-6050 at 200 Hz, and the lead screw of a
+     * typical 12 V linear actuator: an ISO 2904 trapezoidal Tr16x4 (4 mm lead, single start,
+     * 14 mm pitch diameter d2 = d - P/2) running in a plastic (POM) nut, flank friction 0.12
+     * (steel on acetal, lubricated: 0.1-0.15). Lead angle 5.2 deg against a friction angle of
+     * 7.1 deg (with the thread's 15 deg flank): self-locking, as such actuators are sold.
+     */
     public static TableParameters defaults() {
         return new TableParameters(
-                10.0, 0.12, 0.02, 0.04, 600.0, 0.04,
+                10.0, 0.12, 0.02, 0.04, 600.0, 0.004, 0.014, 0.12, 0.04,
                 -70.0, 90.0, -65.0, 0.5,
                 0.3, 0.2, 0.005, 5_000_000L);
+    }
+
+    /** The same table with its HOME switch at another angle (the configured home). */
+    public TableParameters withHomeDeg(double newHomeDeg) {
+        return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
+                screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, newHomeDeg,
+                homeSwitchBandDeg, imuNoiseDeg, imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos);
     }
 
     /** The same table with a different IMU (tests use a noiseless or unbiased sensor). */
     public TableParameters withImu(double noiseDeg, double biasDeg, double gravityNoiseG) {
         return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
-                comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg,
+                screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg,
                 noiseDeg, biasDeg, gravityNoiseG, imuSamplePeriodNanos);
+    }
+
+    /**
+     * Motor torque that lowering a load takes, as a fraction of what raising it takes: the load's
+     * torque is reduced, never reversed, by the self-locking screw (about 0.15 for the Tr16x4).
+     */
+    public double lowerToRaiseTorqueRatio() {
+        return LeadScrew.lowerToRaiseTorqueRatio(screwLeadM, screwMeanDiameterM, screwFriction);
     }
 
     private static void requirePositive(String name, double value) {

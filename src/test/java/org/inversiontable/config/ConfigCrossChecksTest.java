@@ -48,11 +48,16 @@ class ConfigCrossChecksTest {
     }
 
     @Test
-    void flatRestMustLieBelowTheAngleLimit() throws Exception {
-        List<ConfigProblem> p = problems("flat_rest_deg = 0", "max_angle_deg = 0");
-        assertEquals(1, p.size());
-        assertEquals(2, p.get(0).line());
-        assertTrue(p.get(0).message().contains("flat_rest_deg (0) must be below max_angle_deg (0)"));
+    void flatRestKeepsTheSensorsAndTheSettlesMarginBelowHorizontal() throws Exception {
+        // SPEC §3: the rest is never above 0 on the true angle; a sensor 1 deg off and a 0.3 deg
+        // settle put -1 (the old default) at up to +0.3 deg. The range now also keeps the rest
+        // below any angle limit (max_angle_deg >= 0), which the cross-check used to catch.
+        List<ConfigProblem> p = problems("flat_rest_deg = -1", "max_angle_deg = 0");
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(1, p.get(0).line());
+        assertEquals("flat_rest_deg", p.get(0).key());
+        assertTrue(p.get(0).message().contains("-1.3"), p.get(0).message());
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "flat_rest_deg = -1.3")));
     }
 
     @Test
@@ -114,5 +119,15 @@ class ConfigCrossChecksTest {
                     .anyMatch(p -> p.message().contains("BCM pin"));
             assertEquals(shared, reported, "round " + round);
         }
+    }
+
+    @Test
+    void theSlowestAllowedSpeedsFitTheSlowestAllowedActuator() {
+        // One PWM step above static friction: 30 deg/s * 0.01 / (1 - 0.3) = 0.43 deg/s <= 0.5.
+        Config slowest = Config.defaults().with(java.util.Map.of(ConfigKey.V_MAX_DEG_S, "0.5",
+                ConfigKey.V_RETURN_DEG_S, "0.5", ConfigKey.ACTUATOR_SPEED_DEG_S, "30", ConfigKey.ACTUATOR_MIN_DUTY, "0.3"));
+        assertEquals(List.of(), ConfigCrossChecks.problems(slowest));
+        assertEquals(0.4286, new org.inversiontable.motion.ActuatorCurve(30, 0.3).slowestSteadySpeedDegPerS(), 1e-4);
+        assertEquals(0.1042, new org.inversiontable.motion.ActuatorCurve(10, 0.04).slowestSteadySpeedDegPerS(), 1e-4);
     }
 }

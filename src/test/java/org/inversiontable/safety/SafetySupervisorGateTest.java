@@ -493,7 +493,8 @@ class SafetySupervisorGateTest {
         assertTrue(view.returnActive());
         assertTrue(sawWarning, "no warning before the return");
         assertEquals("auto_return", view.event());
-        assertEquals(-1.0, view.maxAngleNowDeg(), "a move may still target inversion with the budget spent");
+        assertEquals(Double.parseDouble(org.inversiontable.config.ConfigKey.FLAT_REST_DEG.defaultText()), view.maxAngleNowDeg(),
+                "a move may still target inversion with the budget spent");
         assertFalse(view.limpAllowed());
         buttons = Button.DOWN.bit();
         assertFalse(tick(DEEPER).enabled(), "a drive deeper passed during the return");

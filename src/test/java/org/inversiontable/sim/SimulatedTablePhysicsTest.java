@@ -98,9 +98,52 @@ class SimulatedTablePhysicsTest {
         double down = steadySpeedDegPerS(100.0, 0.0, 0.5);
         double up = -steadySpeedDegPerS(100.0, 0.0, -0.5);
         // Both runs end about 9 deg from flat, where the load is cos(9 deg) of its value at flat.
-        double loadDegPerS = 10.0 * 100.0 * 9.80665 * 0.04 / 600.0;
+        // Raising takes the full load; lowering only T_lower / T_raise of it (the screw self-locks).
+        double loadDegPerS = 10.0 * 100.0 * 9.80665 * 0.04 / 600.0 * Math.cos(Math.toRadians(9.0));
+        double noLoadDegPerS = 10.0 * (0.5 - 0.04) / (1.0 - 0.04);
         assertTrue(up < down);
-        assertEquals(2 * loadDegPerS * Math.cos(Math.toRadians(9.0)), down - up, 0.01);
+        assertEquals(noLoadDegPerS - loadDegPerS, up, 0.01);
+        assertEquals(noLoadDegPerS - DEFAULTS.lowerToRaiseTorqueRatio() * loadDegPerS, down, 0.01);
+    }
+
+    @Test
+    void theSpeedAtADutyNeverExceedsTheNoLoadSpeedAtThatDutyForAnyWeightOrAngle() {
+        for (double duty : new double[] {-1.0, -0.5, -0.1, -0.05, 0.05, 0.1, 0.5, 1.0}) {
+            double noLoad = Math.abs(steadySpeedDegPerS(0.0, 0.0, duty));
+            for (double kg : new double[] {40.0, 80.0, 150.0, 300.0}) {
+                for (double angle : new double[] {-65.0, -30.0, 0.0, 30.0, 60.0}) {
+                    SimulatedTable table = new SimulatedTable(DEFAULTS, angle, kg, 1L);
+                    for (int i = 0; i < 1000; i++) {
+                        table.step(MS, duty, true);
+                        assertTrue(Math.abs(table.speedDegPerS()) <= noLoad + 1e-9, "duty " + duty + ", " + kg
+                                + " kg at " + angle + " deg: " + table.speedDegPerS() + " > " + noLoad);
+                        assertTrue(table.speedDegPerS() * duty >= 0.0, "never against the duty");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void loweringTheLoadStillTakesMotorTorque() {
+        // The self-locking screw: with the load pulling toward inversion, a duty just past the
+        // dead band still cannot move the bed that way; it takes more duty than with no load.
+        double justPastDeadband = 0.04 + 0.01;
+        assertTrue(steadySpeedDegPerS(0.0, 0.0, justPastDeadband) > 0.0);
+        assertEquals(0.0, steadySpeedDegPerS(300.0, 0.0, justPastDeadband));
+        assertTrue(DEFAULTS.lowerToRaiseTorqueRatio() > 0.0 && DEFAULTS.lowerToRaiseTorqueRatio() < 1.0);
+        SimulatedTable table = new SimulatedTable(DEFAULTS, 0.0, 300.0, 1L);
+        run(table, 5.0, 0.0, true);
+        assertEquals(0.0, table.angleTrueDeg(), "unpowered, the load does not lower itself");
+    }
+
+    @Test
+    void aHeavierUserIsSlowerInBothDirections() {
+        for (double duty : new double[] {0.2, -0.2, 0.6, -0.6}) {
+            double light = Math.abs(steadySpeedDegPerS(40.0, 0.0, duty));
+            double heavy = Math.abs(steadySpeedDegPerS(150.0, 0.0, duty));
+            assertTrue(heavy < light, "duty " + duty + ": light " + light + " heavy " + heavy);
+        }
     }
 
     @Test

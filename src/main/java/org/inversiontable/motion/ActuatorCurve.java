@@ -1,0 +1,50 @@
+package org.inversiontable.motion;
+
+/**
+ * The table's actuator as the controller models it, from the configuration's actuator keys: a
+ * dead band of static friction up to {@code minDuty}, then speed linear in duty up to
+ * {@code noLoadSpeedDegPerS} at full duty (a DC motor's torque-speed line through a self-locking
+ * screw: the load only ever slows it, in either direction). One source for the feed-forward of
+ * the position loop and for the configuration check of the slowest speed the table can hold.
+ *
+ * <pre>{@code
+ * ActuatorCurve curve = new ActuatorCurve(10.0, 0.04);
+ * double duty = curve.dutyFor(2.0);                       // 0.232: static friction, then 2/10 of the rest
+ * double slowest = curve.slowestSteadySpeedDegPerS();     // 0.104 deg/s: one PWM step above friction
+ * }</pre>
+ *
+ * @param noLoadSpeedDegPerS table speed at full duty with no load
+ * @param minDuty            duty at or below which the actuator does not move
+ */
+public record ActuatorCurve(double noLoadSpeedDegPerS, double minDuty) {
+    /**
+     * The finest duty step that reaches the H-bridge: Pi4J 3's PWM duty is an integer percent.
+     * (The bridge dithers the remainder from tick to tick, so the mean duty is finer; but one step
+     * above static friction is the slowest the drive turns continuously, below it it only pulses.)
+     */
+    public static final double DUTY_STEP = 0.01;
+
+    public ActuatorCurve {
+        if (!Double.isFinite(noLoadSpeedDegPerS) || noLoadSpeedDegPerS <= 0.0) {
+            throw new IllegalArgumentException("noLoadSpeedDegPerS must be a finite number > 0, was " + noLoadSpeedDegPerS);
+        }
+        if (!Double.isFinite(minDuty) || minDuty < 0.0 || minDuty >= 1.0 - DUTY_STEP) {
+            throw new IllegalArgumentException("minDuty must be within 0..0.99, was " + minDuty);
+        }
+    }
+
+    /** The duty magnitude for a speed magnitude with no load: static friction, then linear. */
+    public double dutyFor(double speedDegPerS) {
+        double magnitude = Math.abs(speedDegPerS);
+        return magnitude == 0.0 ? 0.0 : minDuty + (1.0 - minDuty) * magnitude / noLoadSpeedDegPerS;
+    }
+
+    /**
+     * The slowest speed at which the table moves steadily rather than in pulses: one duty step
+     * above static friction, with no load (a load only slows the screw, so no user makes the
+     * steady minimum any faster; the controller reaches it by backing the load off the duty).
+     */
+    public double slowestSteadySpeedDegPerS() {
+        return noLoadSpeedDegPerS * DUTY_STEP / (1.0 - minDuty);
+    }
+}
