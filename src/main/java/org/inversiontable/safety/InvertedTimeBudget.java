@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
+import org.inversiontable.motion.ReturnDuration;
 
 /**
  * The inverted-time limit of SPEC §3: counts the time with angle &gt; 0 in a session and says
@@ -38,8 +39,8 @@ public final class InvertedTimeBudget {
 
     public static final double HOME_BAND_DEG = 2.0;
     public static final double SESSION_END_REST_S = 60.0;
-    /** Covers a tick of latency, the time to start the move and the error of the return-time estimate. */
-    public static final double RETURN_MARGIN_S = 1.0;
+    /** Covers a tick of latency and the start of the move; the configuration check counts it too. */
+    public static final double RETURN_MARGIN_S = ReturnDuration.START_MARGIN_S;
     public static final double FIRST_WARNING_S = 60.0;
     public static final double SECOND_WARNING_S = 10.0;
     /** The angle assumed when none has been seen yet: the worst case, fully inverted. */

@@ -8,6 +8,7 @@ import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
+import org.inversiontable.motion.ReturnDuration;
 import org.tinylog.Logger;
 
 /**
@@ -26,8 +27,6 @@ import org.tinylog.Logger;
  * It depends on the inputs, its settings and its own state, never on the controller's internals.
  */
 public final class SafetySupervisor {
-    /** Margin added to the return time so the table is at 0 deg before the budget ends, not at it. */
-    private static final double RETURN_MARGIN_S = 2.0;
     /** Noise and bias allowance on top of the stopping distance of a return that began mid-move. */
     private static final double RETURN_STOP_MARGIN_DEG = 0.5;
     /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
@@ -93,17 +92,14 @@ public final class SafetySupervisor {
         this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
         this.overrun = new LoopOverrun(settings.periodNanos());
         MotionLimits back = settings.returnLimits();
-        // The table may still be going down at full speed when the return falls due: count the
-        // worst-case stop (its time and the ground it covers) before the way back.
-        MotionLimits down = settings.downLimits();
-        ProfileState fullSpeedDown = new ProfileState(0.0, down.vMaxDegPerS(), 0.0);
-        double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, down);
-        this.returnStopAllowanceDeg = stopDeg + RETURN_STOP_MARGIN_DEG;
-        double stopS = down.vMaxDegPerS() / down.aMaxDegPerS2() + down.aMaxDegPerS2() / down.jMaxDegPerS3();
+        // One estimate with the configuration check: the table may still be going down at full
+        // speed when the return falls due, and a loaded table lags the planned return.
+        ReturnDuration returnDuration = new ReturnDuration(settings.downLimits(), back, settings.maxAngleDeg());
+        ProfileState fullSpeedDown = new ProfileState(0.0, settings.downLimits().vMaxDegPerS(), 0.0);
+        this.returnStopAllowanceDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, settings.downLimits())
+                + RETURN_STOP_MARGIN_DEG;
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
-                angleDeg -> angleDeg <= 0.0 ? 0.0
-                        : stopS + JerkLimitedProfile.restToRestDurationS(angleDeg + stopDeg, back) + RETURN_MARGIN_S,
-                startNanos);
+                returnDuration::secondsFrom, startNanos);
         this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
         double minDuty = settings.actuatorMinDuty();
         this.limpDutyCap = minDuty + (1.0 - minDuty) * LIMP_SPEED_HEADROOM * limp.limpSpeedDegPerS()
