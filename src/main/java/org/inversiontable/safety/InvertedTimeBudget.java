@@ -134,6 +134,12 @@ public final class InvertedTimeBudget {
 
     private List<Event> announce() {
         double untilReturnS = secondsUntilReturnStart();
+        if (invertedS <= 0.0 && !(lastKnownAngleDeg > 0.0)) {
+            // SPEC §3: a warning that falls due before the table has gone inverted in this session
+            // is skipped, not sounded at the start: it would announce a return that is not near.
+            warned60 |= untilReturnS <= FIRST_WARNING_S;
+            warned10 |= untilReturnS <= SECOND_WARNING_S;
+        }
         boolean warn60 = !warned60 && untilReturnS <= FIRST_WARNING_S;
         boolean warn10 = !warned10 && untilReturnS <= SECOND_WARNING_S;
         // Latched for the session: as the table comes up the estimate shrinks too, and a return

@@ -125,6 +125,23 @@ class InvertedTimeBudgetTest {
     }
 
     @Test
+    void aWarningDueBeforeTheTableHasGoneInvertedIsSkippedNotSounded() {
+        // 50 s budget: the 60 s warning is due as soon as the session starts, below 0 deg.
+        Driver d = new Driver(50).hold(5, -30, false);
+        assertEquals(List.of(), d.events, "a warning sounded before the table went inverted");
+        d.hold(60, 30, false);
+        assertEquals(List.of(Event.WARNING_10_S, Event.RETURN_REQUIRED), d.events);
+        assertEquals(27, d.invertedAtEventS.get(0), 0.011);
+    }
+
+    @Test
+    void aWarningDueAfterTheTableHasGoneInvertedSounds() {
+        // the first tick already finds the table inverted (a boot at 30 deg): nothing is skipped
+        Driver d = new Driver(50).hold(0.01, 30, false);
+        assertEquals(List.of(Event.WARNING_60_S), d.events);
+    }
+
+    @Test
     void returnRequiredIsNotRaisedBeforeItsTime() {
         Driver d = new Driver(180).hold(166.9, 30, false);
         assertFalse(d.budget.returnRequired());
