@@ -190,16 +190,25 @@ public final class InvertedTimeBudget {
      * session, whatever the flag says: the journal must never hand out fresh time.
      */
     public void restoreFrom(double invertedS, boolean active) {
+        restoreFrom(invertedS, active, false);
+    }
+
+    /**
+     * The same, for a session in which the automatic return has already run: its budget stays
+     * spent after the restart (SPEC §3), so the return is required at once (it waits for a press
+     * all the same) and no move may go inverted again; its warnings have been given.
+     */
+    public void restoreFrom(double invertedS, boolean active, boolean returnRan) {
         if (!(invertedS >= 0) || Double.isInfinite(invertedS)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "invertedS must be a finite number >= 0, was %s", invertedS));
         }
         this.invertedS = invertedS;
-        this.sessionActive = active || invertedS > 0;
+        this.sessionActive = active || invertedS > 0 || returnRan;
         this.restingAtHome = false;
-        this.warned60 = false;
-        this.warned10 = false;
-        this.returnRequired = false;
+        this.warned60 = returnRan;
+        this.warned10 = returnRan;
+        this.returnRequired = returnRan;
     }
 
     public double invertedS() {

@@ -64,8 +64,14 @@ public final class SafetySupervisor {
     private double returnStartAngleDeg = Double.NaN;
     private final double returnStopAllowanceDeg;
     private boolean onlyUpward;
-    private boolean restoredActive;
     private boolean bootAngleJudged;
+    /** No journal at boot: what went before is unknown (SPEC §7). */
+    private boolean pastUnknown;
+    /**
+     * A return that is due waits for a fresh UP or HOME press after boot and after every latch
+     * (SPEC §4, §7): a reset never moves the table, and other buttons do nothing meanwhile.
+     */
+    private boolean returnAwaitsPress = true;
     private int previousButtonsMask = -1;
     private boolean pressSeenSinceBoot;
     private boolean estopReported;
@@ -118,8 +124,17 @@ public final class SafetySupervisor {
      * on) until it is no longer inverted.
      */
     public void restoreSession(double invertedS, boolean active) {
-        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active);
-        restoredActive = budget.sessionActive();
+        restoreSession(invertedS, active, false, false);
+    }
+
+    /**
+     * The same, with what else the journal says: the automatic return has run in the session (its
+     * budget stays spent, SPEC §3), or there was no journal at all (SPEC §7: an unknown past
+     * counts as the whole budget once the first trusted angle finds the table away from home).
+     */
+    public void restoreSession(double invertedS, boolean active, boolean returnRan, boolean noJournal) {
+        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active, returnRan);
+        pastUnknown = noJournal;
     }
 
     /** Latches a fault found outside the tick (a corrupt journal, a motor watchdog expiry). */
@@ -170,7 +185,8 @@ public final class SafetySupervisor {
 
         // Only a press edge counts: a button held through a restart is not a new command (SPEC §7).
         int mask = panel.buttonsMask();
-        pressSeenSinceBoot |= previousButtonsMask >= 0 && (mask & ~previousButtonsMask) != 0;
+        int pressEdges = previousButtonsMask >= 0 ? mask & ~previousButtonsMask : 0;
+        pressSeenSinceBoot |= pressEdges != 0;
         previousButtonsMask = mask;
         limpArmed |= !Button.UP.in(mask);
         // The budget counts on the filtered angle: sensor noise around the rest just below
@@ -178,7 +194,8 @@ public final class SafetySupervisor {
         double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
         if (!bootAngleJudged && trusted && Double.isFinite(budgetAngle)) {
             bootAngleJudged = true;
-            onlyUpward = restoredActive && budgetAngle > 0.0;
+            // Booting inverted in a journaled session: only HOME and UP, with the alarm (SPEC §7).
+            onlyUpward = budget.sessionActive() && budgetAngle > 0.0;
         }
         boolean warning = false;
         for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
@@ -218,6 +235,7 @@ public final class SafetySupervisor {
             }
         }
 
+        updateReturnPress(pressEdges, budgetAngle);
         boolean returnStarted = updateReturn(budgetAngle, panel);
         if (event == null && returnStarted) {
             event = "auto_return";
@@ -231,7 +249,7 @@ public final class SafetySupervisor {
         FaultCode fault = faults.latched() ? faults.code() : null;
         boolean limpAllowed = fault != null && !estop.latched() && !returnActive;
         view = new SafetyView(angle, trusted, estop.latched(), fault, returnActive, limpAllowed,
-                maxAngleNowDeg(), onlyUpward, budget.invertedS(), event);
+                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event);
         return view;
     }
 
@@ -292,7 +310,7 @@ public final class SafetySupervisor {
         if (faults.latched()) {
             return limpHome(in, wanted);
         }
-        if (!pressSeenSinceBoot) {
+        if (!pressSeenSinceBoot || returnPending(envelope.angleDeg())) {
             return MotorCommand.OFF;
         }
         if (envelope.refuses(duty)) {
@@ -365,10 +383,7 @@ public final class SafetySupervisor {
      * untrusted; after a restart it waits for a press (SPEC §7).
      */
     private boolean updateReturn(double angleDeg, PanelReading panel) {
-        // Never on an angle that is not trusted, whichever fault came first (SPEC §3): limp home,
-        // bounded, is the way up then.
-        boolean blocked = estop.latched() || untrustedFaultLatched() || faults.latched() && !angleTrusted()
-                || !pressSeenSinceBoot;
+        boolean blocked = returnBlockedByALatch() || returnAwaitsPress;
         if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
@@ -378,6 +393,39 @@ public final class SafetySupervisor {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A latch makes a due return wait for a press again; a fresh UP or HOME press after it (or any
+     * press when no return is due, the user taking the table over) lets the return run again.
+     */
+    private void updateReturnPress(int pressEdges, double angleDeg) {
+        if (returnBlockedByALatch()) {
+            returnAwaitsPress = true;
+            return;
+        }
+        boolean upOrHome = Button.UP.in(pressEdges) || Button.HOME.in(pressEdges);
+        if (upOrHome || pressEdges != 0 && !returnDue(angleDeg)) {
+            returnAwaitsPress = false;
+        }
+    }
+
+    /**
+     * ESTOP and the faults that leave the angle or the drive untrusted stop the return (SPEC §3);
+     * so does any fault once the angle is lost, whichever came first: limp home is the way up then.
+     */
+    private boolean returnBlockedByALatch() {
+        return estop.latched() || untrustedFaultLatched() || faults.latched() && !angleTrusted();
+    }
+
+    /** The budget calls for the return and the table is still inverted. */
+    private boolean returnDue(double angleDeg) {
+        return budget.returnRequired() && angleDeg > 0.0;
+    }
+
+    /** A due return waits for UP or HOME: nothing else may move the table meanwhile (SPEC §4). */
+    private boolean returnPending(double angleDeg) {
+        return returnAwaitsPress && !returnActive && returnDue(angleDeg);
     }
 
     private void tripIf(Trip trip, long now) {

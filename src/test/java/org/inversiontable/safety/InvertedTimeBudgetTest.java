@@ -142,6 +142,34 @@ class InvertedTimeBudgetTest {
     }
 
     @Test
+    void aSessionInWhichTheReturnRanStaysSpentAfterARestartWithoutNewWarnings() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(50, true, true);
+        assertTrue(d.budget.returnRequired(), "a restored spent budget must forbid going inverted again");
+        assertTrue(d.budget.sessionActive());
+        d.hold(30, 30, false);
+        assertEquals(List.of(), d.events, "warnings or a second return announced after a restart");
+        assertTrue(d.budget.returnRequired());
+    }
+
+    @Test
+    void aSpentBudgetWithNoCountIsStillASession() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(0, false, true);
+        assertTrue(d.budget.sessionActive());
+        assertTrue(d.budget.returnRequired());
+    }
+
+    @Test
+    void aRestoreWithoutTheReturnHavingRunRequiresNothing() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(50, true, false);
+        assertFalse(d.budget.returnRequired());
+        d.hold(0.01, 30, false);
+        assertEquals(List.of(), d.events);
+    }
+
+    @Test
     void returnRequiredIsNotRaisedBeforeItsTime() {
         Driver d = new Driver(180).hold(166.9, 30, false);
         assertFalse(d.budget.returnRequired());

@@ -536,6 +536,69 @@ class SafetySupervisorGateTest {
     }
 
     @Test
+    void aReturnHeldUpByTheEstopWaitsAfterTheResetForAFreshUpOrHomePress() {
+        bootWithShortBudget(25.0);
+        untilReturn(MotorCommand.OFF);
+        estopStop = true;
+        idle(10);
+        assertFalse(view.returnActive());
+        click(Button.HOME);    // pressed while latched: not a press after the reset
+        estopStop = false;
+        buttons = Button.STOP.bit();
+        idle(210);
+        assertTrue(events.contains("reset"), "no reset: " + events);
+        idle(100);              // STOP still held
+        assertFalse(view.returnActive(), "the reset resumed the return");
+        assertTrue(view.onlyUpward(), "other buttons are not restricted while the return is pending");
+        assertFalse(tick(UPWARD).enabled(), "a drive passed while the return was pending");
+        buttons = 0;
+        for (Button other : new Button[] {Button.DOWN, Button.PRESET, Button.STOP}) {
+            click(other);
+            assertFalse(view.returnActive(), other + " resumed the return");
+            assertFalse(tick(UPWARD).enabled(), other + ": a drive passed while the return was pending");
+        }
+        buttons = Button.UP.bit();
+        tick(MotorCommand.OFF);
+        assertTrue(view.returnActive(), "a fresh UP press did not resume the return");
+        assertEquals("auto_return", view.event());
+        assertFalse(view.onlyUpward());
+        assertEquals(UPWARD, tick(UPWARD), "the resumed return's drive was not passed");
+    }
+
+    @Test
+    void aReturnDueBeforeAnyLatchRunsWithoutAPress() {
+        bootWithShortBudget(25.0);
+        untilReturn(MotorCommand.OFF);
+        assertEquals(UPWARD, tick(UPWARD));
+    }
+
+    @Test
+    void withNoReturnDueAnyPressAfterAResetGivesTheTableBack() {
+        boot(10.0);
+        estopStop = true;
+        idle(10);
+        estopStop = false;
+        buttons = Button.STOP.bit();
+        idle(210);
+        buttons = 0;
+        idle(5);
+        assertFalse(view.onlyUpward());
+        click(Button.DOWN);
+        assertTrue(tick(DEEPER).enabled(), "the table was not given back after the reset");
+    }
+
+    @Test
+    void aRestartAfterTheReturnRanKeepsTheBudgetSpent() {
+        start(-30.0, Map.of());
+        supervisor.restoreSession(40.0, true, true, false);
+        idle(30);
+        assertEquals(-1.0, view.maxAngleNowDeg(), "a spent budget let a move target inversion again");
+        assertFalse(view.returnActive(), "no return is due at -30 deg");
+        click(Button.DOWN);
+        assertTrue(tick(DEEPER).enabled(), "DOWN toward the flat rest was refused");
+    }
+
+    @Test
     void noAutomaticReturnWithTheEstopLatchedOrOnAnUntrustedFault() {
         bootWithShortBudget(25.0);
         estopStop = true;
