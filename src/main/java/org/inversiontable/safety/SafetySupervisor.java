@@ -194,8 +194,13 @@ public final class SafetySupervisor {
         double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
         if (!bootAngleJudged && trusted && Double.isFinite(budgetAngle)) {
             bootAngleJudged = true;
-            // Booting inverted in a journaled session: only HOME and UP, with the alarm (SPEC §7).
-            onlyUpward = budget.sessionActive() && budgetAngle > 0.0;
+            // Booting inverted, with or without a journal: only HOME and UP, with the alarm (SPEC §7).
+            onlyUpward = budgetAngle > 0.0;
+            if (pastUnknown && budgetAngle > settings.homeDeg() + HOME_BAND_DEG) {
+                // No journal and away from home: a session may have run for the whole limit, and
+                // an unknown past must never hand out fresh time (SPEC §7).
+                budget.restoreFrom(settings.maxInvertedS(), true);
+            }
         }
         boolean warning = false;
         for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {

@@ -98,9 +98,20 @@ class SafetySupervisorGateTest {
 
     /** Settles the inputs and the filters, then one press: motion may start. */
     private void boot(double startAngleDeg) {
-        start(startAngleDeg);
+        bootThenMoveTo(startAngleDeg, Map.of());
+    }
+
+    /**
+     * Boots below horizontal and then moves to the angle: a boot inverted allows only HOME and UP
+     * (SPEC §7), which is not what most of these tests are about.
+     */
+    private void bootThenMoveTo(double angleDeg, Map<ConfigKey, String> overrides) {
+        start(Math.min(angleDeg, -0.5), overrides);
         idle(30);
         click(Button.HOME);
+        if (angleDeg > -0.5) {
+            moveTo(angleDeg);
+        }
     }
 
     /** Moves the reported angle in plausible steps and lets the supervisor's filter settle. */
@@ -460,9 +471,7 @@ class SafetySupervisorGateTest {
     // ---- the inverted-time budget and the automatic return (SPEC §3) ----
 
     private void bootWithShortBudget(double angleDeg) {
-        start(angleDeg, Map.of(ConfigKey.MAX_INVERTED_S, "20"));
-        idle(30);
-        click(Button.HOME);
+        bootThenMoveTo(angleDeg, Map.of(ConfigKey.MAX_INVERTED_S, "20"));
     }
 
     private void untilReturn(MotorCommand wanted) {
@@ -607,8 +616,9 @@ class SafetySupervisorGateTest {
         }
         assertFalse(view.returnActive(), "return during an e-stop");
 
-        bootWithShortBudget(25.0);
-        tiltOverride = TiltReading.fresh(25.0, 1.0);
+        // At 10 deg the return falls due only after about 7 s: the drive that freezes is passed.
+        bootWithShortBudget(10.0);
+        tiltOverride = TiltReading.fresh(10.0, 1.0);
         for (int i = 0; i < 10; i++) {
             tick(MotorCommand.drive(0.5));
         }
@@ -666,15 +676,54 @@ class SafetySupervisorGateTest {
     }
 
     @Test
+    void aBootInvertedWithoutAJournalAllowsOnlyUpwardAndCountsTheWholeBudget() {
+        // Issue 13: DOWN took the table to the limit and the count started at 0.
+        start(20.0, Map.of());
+        supervisor.restoreSession(0.0, false, false, true);
+        idle(30);
+        assertTrue(view.onlyUpward(), "a boot inverted without a journal is not restricted");
+        assertEquals(180.0, supervisor.invertedS(), 0.5, "an unknown past must count as the whole budget");
+        click(Button.DOWN);
+        assertFalse(tick(DEEPER).enabled(), "DOWN drove deeper after a boot inverted");
+        assertFalse(view.returnActive(), "the return started by itself");
+        click(Button.UP);
+        assertTrue(view.returnActive(), "UP did not start the return on a spent budget");
+    }
+
+    @Test
+    void aBootInvertedWithAnEndedSessionIsOnlyUpwardButKeepsItsBudget() {
+        start(20.0, Map.of());
+        supervisor.restoreSession(0.0, false, false, false);
+        idle(30);
+        assertTrue(view.onlyUpward());
+        assertTrue(supervisor.invertedS() < 1.0, "a journal that says 'no session' is not an unknown past");
+    }
+
+    @Test
+    void aBootAwayFromHomeBelowHorizontalWithoutAJournalCountsTheWholeBudget() {
+        start(-30.0, Map.of());
+        supervisor.restoreSession(0.0, false, false, true);
+        idle(30);
+        assertFalse(view.onlyUpward(), "not inverted: not restricted");
+        assertEquals(180.0, supervisor.invertedS(), 0.5);
+        assertEquals(-1.0, view.maxAngleNowDeg(), "the unknown past must not buy a move into inversion");
+    }
+
+    @Test
+    void aBootAtHomeWithoutAJournalIsAFreshStart() {
+        start(HOME, Map.of());
+        supervisor.restoreSession(0.0, false, false, true);
+        idle(30);
+        assertEquals(0.0, supervisor.invertedS());
+        assertEquals(30.0, view.maxAngleNowDeg());
+    }
+
+    @Test
     void aRestartAtHomeIsNotOnlyUpward() {
         start(-30.0, Map.of());
         supervisor.restoreSession(60.0, true);
         idle(30);
         assertFalse(view.onlyUpward());
-        start(20.0, Map.of());
-        supervisor.restoreSession(0.0, false);
-        idle(30);
-        assertFalse(view.onlyUpward(), "a restart without a session restricted the moves");
         start(HOME, Map.of());
         idle(30);
         assertFalse(supervisor.sessionActive(), "a session without leaving home");
