@@ -58,6 +58,7 @@ public final class SafetySupervisor {
     private final ResetRule resetRule = new ResetRule();
     private final LimpHomeGuard limp;
     private final double limpDutyCap;
+    private final double limpOpenLoopDutyCap;
 
     private boolean returnActive;
     /** Where the automatic return began; the controlled stop of a move going down may use a little more. */
@@ -110,6 +111,10 @@ public final class SafetySupervisor {
         double minDuty = settings.actuatorMinDuty();
         this.limpDutyCap = minDuty + (1.0 - minDuty) * LIMP_SPEED_HEADROOM * limp.limpSpeedDegPerS()
                 / settings.actuatorSpeedDegPerS();
+        // Without a trusted angle nothing can see the speed: the duty that moves an unloaded table
+        // at the limp speed. The user's weight only slows a self-locking screw going up, so no
+        // user (40-150 kg) goes faster, at any angle; a heavy one goes slower, within the bound.
+        this.limpOpenLoopDutyCap = minDuty + (1.0 - minDuty) * limp.limpSpeedDegPerS() / settings.actuatorSpeedDegPerS();
     }
 
     /** Called on the e-stop input event itself, on whatever thread delivers it (SPEC §11). */
@@ -362,8 +367,10 @@ public final class SafetySupervisor {
         if (refuse) {
             return MotorCommand.OFF;
         }
-        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed.
-        return MotorCommand.drive(Math.max(wanted.duty(), -limpDutyCap));
+        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed;
+        // closed loop the controller's tracking holds the speed on the angle, open loop the cap does.
+        double cap = angleTrusted() ? limpDutyCap : limpOpenLoopDutyCap;
+        return MotorCommand.drive(Math.max(wanted.duty(), -cap));
     }
 
 

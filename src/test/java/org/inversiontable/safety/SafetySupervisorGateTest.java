@@ -350,6 +350,19 @@ class SafetySupervisorGateTest {
     }
 
     @Test
+    void openLoopLimpHomeIsCappedAtTheDutyOfTheLimpSpeedOnAnUnloadedTable() {
+        // Issue 13: open loop, the controller's load allowance ran a heavy user at 1.71-1.87 deg/s.
+        boot(10.0);
+        tiltOverride = TiltReading.NO_NEW_SAMPLE;
+        idle(12);
+        assertFalse(view.angleTrusted());
+        buttons = Button.UP.bit();
+        // Limp speed 1.5 deg/s on a 10 deg/s actuator with 0.04 minimum duty, no load headroom.
+        assertEquals(-(0.04 + 0.96 * 0.15), tick(MotorCommand.drive(-0.9)).duty(), 1e-9, "open-loop limp duty cap");
+        assertEquals(MotorCommand.drive(-0.1), tick(MotorCommand.drive(-0.1)), "a duty under the cap was changed");
+    }
+
+    @Test
     void limpHomeOfAnUntrustedAngleRunsOpenLoopForTheTravelBound() {
         boot(10.0);
         tiltOverride = TiltReading.NO_NEW_SAMPLE;
