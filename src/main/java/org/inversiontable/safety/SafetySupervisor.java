@@ -68,11 +68,7 @@ public final class SafetySupervisor {
     private boolean bootAngleJudged;
     /** No journal at boot: what went before is unknown (SPEC §7). */
     private boolean pastUnknown;
-    /**
-     * A return that is due waits for a fresh UP or HOME press after boot and after every latch
-     * (SPEC §4, §7): a reset never moves the table, and other buttons do nothing meanwhile.
-     */
-    private boolean returnAwaitsPress = true;
+    private final ReturnResumeRule returnResume = new ReturnResumeRule();
     private int previousButtonsMask = -1;
     private boolean pressSeenSinceBoot;
     private boolean estopReported;
@@ -245,7 +241,7 @@ public final class SafetySupervisor {
             }
         }
 
-        updateReturnPress(pressEdges, budgetAngle);
+        returnResume.update(returnBlockedByALatch(), pressEdges, returnDue(budgetAngle));
         boolean returnStarted = updateReturn(budgetAngle, panel);
         if (event == null && returnStarted) {
             event = "auto_return";
@@ -395,7 +391,7 @@ public final class SafetySupervisor {
      * untrusted; after a restart it waits for a press (SPEC §7).
      */
     private boolean updateReturn(double angleDeg, PanelReading panel) {
-        boolean blocked = returnBlockedByALatch() || returnAwaitsPress;
+        boolean blocked = returnBlockedByALatch() || returnResume.awaitsPress();
         if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
@@ -405,21 +401,6 @@ public final class SafetySupervisor {
             return true;
         }
         return false;
-    }
-
-    /**
-     * A latch makes a due return wait for a press again; a fresh UP or HOME press after it (or any
-     * press when no return is due, the user taking the table over) lets the return run again.
-     */
-    private void updateReturnPress(int pressEdges, double angleDeg) {
-        if (returnBlockedByALatch()) {
-            returnAwaitsPress = true;
-            return;
-        }
-        boolean upOrHome = Button.UP.in(pressEdges) || Button.HOME.in(pressEdges);
-        if (upOrHome || pressEdges != 0 && !returnDue(angleDeg)) {
-            returnAwaitsPress = false;
-        }
     }
 
     /**
@@ -435,9 +416,8 @@ public final class SafetySupervisor {
         return budget.returnRequired() && angleDeg > 0.0;
     }
 
-    /** A due return waits for UP or HOME: nothing else may move the table meanwhile (SPEC §4). */
     private boolean returnPending(double angleDeg) {
-        return returnAwaitsPress && !returnActive && returnDue(angleDeg);
+        return returnResume.pending(returnActive, returnDue(angleDeg));
     }
 
     private void tripIf(Trip trip, long now) {
