@@ -135,6 +135,15 @@ class InvertedTimeBudgetTest {
     }
 
     @Test
+    void bothWarningsDueBeforeTheTableHasGoneInvertedAreSkipped() {
+        // 11 s budget: at -30 deg the return must start within 10 s, before any inversion.
+        Driver d = new Driver(11).hold(1, -30, false);
+        assertEquals(List.of(), d.events);
+        d.hold(1, 30, false);
+        assertEquals(List.of(Event.RETURN_REQUIRED), d.events, "a skipped warning sounded later");
+    }
+
+    @Test
     void aWarningDueAfterTheTableHasGoneInvertedSounds() {
         // the first tick already finds the table inverted (a boot at 30 deg): nothing is skipped
         Driver d = new Driver(50).hold(0.01, 30, false);
