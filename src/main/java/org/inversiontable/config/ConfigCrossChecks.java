@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.inversiontable.motion.ActuatorCurve;
+import org.inversiontable.motion.ReturnDuration;
 
 /**
  * Checks between keys that {@link ConfigValues} cannot make one key at a time. Run on every
@@ -30,6 +32,7 @@ public final class ConfigCrossChecks {
         List<CrossCheckProblem> problems = new ArrayList<>();
         returnSpeed(config, problems);
         slowestSpeed(config, problems);
+        returnFitsTheBudget(config, problems);
         flatRest(config, problems);
         imuAxes(config, problems);
         pinCollisions(config, problems);
@@ -71,13 +74,42 @@ public final class ConfigCrossChecks {
         for (ConfigKey speed : List.of(ConfigKey.V_MAX_DEG_S, ConfigKey.V_RETURN_DEG_S)) {
             if (c.number(speed) < slowest) {
                 out.add(new CrossCheckProblem(List.of(speed, ConfigKey.ACTUATOR_SPEED_DEG_S, ConfigKey.ACTUATOR_MIN_DUTY),
-                        String.format(java.util.Locale.ROOT, "%s (%s) is slower than this table can hold: with "
+                        String.format(Locale.ROOT, "%s (%s) is slower than this table can hold: with "
                                 + "actuator_speed_deg_s %s and actuator_min_duty %s the slowest steady speed is "
                                 + "%.2f deg/s; raise %s to at least that", speed.key(), c.text(speed),
                                 c.text(ConfigKey.ACTUATOR_SPEED_DEG_S), c.text(ConfigKey.ACTUATOR_MIN_DUTY),
                                 Math.ceil(slowest * 100.0) / 100.0, speed.key())));
             }
         }
+    }
+
+    // SPEC §3: the automatic return from the deepest angle allowed must be back at 0 deg by the
+    // inverted-time limit, for the heaviest user at the configured return speed; a configuration
+    // in which it cannot is a promise the table cannot keep. Checked only when the return speed
+    // itself is allowed, or the estimate would be made with a speed that is refused anyway.
+    private static void returnFitsTheBudget(Config c, List<CrossCheckProblem> out) {
+        if (c.number(ConfigKey.V_RETURN_DEG_S) > c.number(ConfigKey.V_MAX_DEG_S)) {
+            return;
+        }
+        ReturnDuration duration = ConfiguredMotion.returnDuration(c);
+        double budgetS = c.number(ConfigKey.MAX_INVERTED_S);
+        double neededS = duration.requiredBudgetS();
+        if (neededS <= budgetS) {
+            return;
+        }
+        long fewestS = (long) Math.ceil(neededS);
+        int deepestDeg = duration.deepestFittingAngleDeg(budgetS);
+        String angleAdvice = deepestDeg > 0 ? " or lower max_angle_deg to at most " + deepestDeg
+                : " (no max_angle_deg above 0 fits in it)";
+        String raise = fewestS <= ConfigKey.MAX_INVERTED_S.max()
+                ? "raise max_inverted_s to at least " + fewestS + angleAdvice
+                : "lower max_angle_deg to at most " + deepestDeg;
+        out.add(new CrossCheckProblem(List.of(ConfigKey.MAX_ANGLE_DEG, ConfigKey.MAX_INVERTED_S),
+                String.format(Locale.ROOT, "the automatic return from max_angle_deg (%s) at v_return_deg_s (%s) "
+                                + "takes up to %.1f s, which does not fit in max_inverted_s (%s); %s, "
+                                + "or raise v_return_deg_s",
+                        c.text(ConfigKey.MAX_ANGLE_DEG), c.text(ConfigKey.V_RETURN_DEG_S), neededS,
+                        c.text(ConfigKey.MAX_INVERTED_S), raise)));
     }
 
     // The rest on the way up must lie below the angle limit, or the return would be asked to

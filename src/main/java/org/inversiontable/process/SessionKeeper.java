@@ -54,8 +54,14 @@ public final class SessionKeeper {
      * @param active      a session was in progress
      * @param budgetSpent the journal could not be trusted: the whole budget counts as spent
      * @param problem     null, or why the journal could not be trusted
+     * @param returnRan   the automatic return has run in the session: its budget stays spent (SPEC §3)
+     * @param noJournal   there was no journal at all: what went before this start is unknown (SPEC §7)
      */
-    public record Restore(double invertedS, boolean active, boolean budgetSpent, String problem) {
+    public record Restore(double invertedS, boolean active, boolean budgetSpent, String problem, boolean returnRan,
+                          boolean noJournal) {
+        public Restore(double invertedS, boolean active, boolean budgetSpent, String problem) {
+            this(invertedS, active, budgetSpent, problem, false, false);
+        }
     }
 
     private final SessionJournal journal;
@@ -105,7 +111,7 @@ public final class SessionKeeper {
         JournalState state = journal.load();
         switch (state) {
             case JournalState.Empty e -> {
-                return new Restore(0.0, false, false, null);
+                return new Restore(0.0, false, false, null, false, true);
             }
             case JournalState.Loaded l -> {
                 SessionSnapshot s = l.snapshot();
@@ -114,8 +120,9 @@ public final class SessionKeeper {
                     return new Restore(0.0, false, false, null);
                 }
                 resume(Instant.ofEpochMilli(s.startEpochMillis()), s.maxAngleDeg(), s.invertedS());
+                hadAutoReturn = s.returnRan();
                 Logger.info("Session {} carried over a restart: {} s inverted so far", sessionId, s.invertedS());
-                return new Restore(s.invertedS(), true, false, null);
+                return new Restore(s.invertedS(), true, false, null, s.returnRan(), false);
             }
             case JournalState.Corrupt c -> {
                 // Never grant fresh time to someone who may have hung inverted for the whole limit.
@@ -217,7 +224,7 @@ public final class SessionKeeper {
             appendHistory();
         }
         SessionSnapshot snapshot = new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()),
-                lastInvertedS, finiteMax(), sessionRunning);
+                lastInvertedS, finiteMax(), sessionRunning, sessionRunning && hadAutoReturn);
         if (snapshot.equals(lastSaved)) {
             return;
         }

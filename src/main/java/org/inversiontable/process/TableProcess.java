@@ -35,7 +35,7 @@ public final class TableProcess {
         presets.load().ifPresent(loop.controller()::restorePreset);
         this.restored = keeper.restore();
         loop.supervisor().restoreSession(restored.budgetSpent() ? maxInvertedS : restored.invertedS(),
-                restored.active());
+                restored.active(), restored.returnRan(), restored.noJournal());
     }
 
     /** One control tick, then the session's bookkeeping; file trouble never stops the tick. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
+import org.inversiontable.motion.ReturnDuration;
 
 /**
  * The inverted-time limit of SPEC §3: counts the time with angle &gt; 0 in a session and says
@@ -38,8 +39,8 @@ public final class InvertedTimeBudget {
 
     public static final double HOME_BAND_DEG = 2.0;
     public static final double SESSION_END_REST_S = 60.0;
-    /** Covers a tick of latency, the time to start the move and the error of the return-time estimate. */
-    public static final double RETURN_MARGIN_S = 1.0;
+    /** Covers a tick of latency and the start of the move; the configuration check counts it too. */
+    public static final double RETURN_MARGIN_S = ReturnDuration.START_MARGIN_S;
     public static final double FIRST_WARNING_S = 60.0;
     public static final double SECOND_WARNING_S = 10.0;
     /** The angle assumed when none has been seen yet: the worst case, fully inverted. */
@@ -133,6 +134,12 @@ public final class InvertedTimeBudget {
 
     private List<Event> announce() {
         double untilReturnS = secondsUntilReturnStart();
+        if (invertedS <= 0.0 && !(lastKnownAngleDeg > 0.0)) {
+            // SPEC §3: a warning that falls due before the table has gone inverted in this session
+            // is skipped, not sounded at the start: it would announce a return that is not near.
+            warned60 |= untilReturnS <= FIRST_WARNING_S;
+            warned10 |= untilReturnS <= SECOND_WARNING_S;
+        }
         boolean warn60 = !warned60 && untilReturnS <= FIRST_WARNING_S;
         boolean warn10 = !warned10 && untilReturnS <= SECOND_WARNING_S;
         // Latched for the session: as the table comes up the estimate shrinks too, and a return
@@ -183,16 +190,25 @@ public final class InvertedTimeBudget {
      * session, whatever the flag says: the journal must never hand out fresh time.
      */
     public void restoreFrom(double invertedS, boolean active) {
+        restoreFrom(invertedS, active, false);
+    }
+
+    /**
+     * The same, for a session in which the automatic return has already run: its budget stays
+     * spent after the restart (SPEC §3), so the return is required at once (it waits for a press
+     * all the same) and no move may go inverted again; its warnings have been given.
+     */
+    public void restoreFrom(double invertedS, boolean active, boolean returnRan) {
         if (!(invertedS >= 0) || Double.isInfinite(invertedS)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "invertedS must be a finite number >= 0, was %s", invertedS));
         }
         this.invertedS = invertedS;
-        this.sessionActive = active || invertedS > 0;
+        this.sessionActive = active || invertedS > 0 || returnRan;
         this.restingAtHome = false;
-        this.warned60 = false;
-        this.warned10 = false;
-        this.returnRequired = false;
+        this.warned60 = returnRan;
+        this.warned10 = returnRan;
+        this.returnRequired = returnRan;
     }
 
     public double invertedS() {

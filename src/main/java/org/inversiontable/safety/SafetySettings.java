@@ -3,6 +3,7 @@ package org.inversiontable.safety;
 import org.inversiontable.config.AbsoluteCaps;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
+import org.inversiontable.config.ConfiguredMotion;
 import org.inversiontable.motion.MotionLimits;
 
 /**
@@ -49,13 +50,11 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
 
     /** The configured limits of any move (SPEC §3): v_max_deg_s, a_max_deg_s2, j_max_deg_s3. */
     public static MotionLimits configuredDownLimits(Config config) {
-        return new MotionLimits(config.number(ConfigKey.V_MAX_DEG_S), config.number(ConfigKey.A_MAX_DEG_S2),
-                config.number(ConfigKey.J_MAX_DEG_S3));
+        return ConfiguredMotion.downLimits(config);
     }
 
     /** The same for moves toward upright, at v_return_deg_s but never above v_max_deg_s. */
     public static MotionLimits configuredReturnLimits(Config config) {
-        MotionLimits down = configuredDownLimits(config);
-        return down.withVMaxDegPerS(Math.min(down.vMaxDegPerS(), config.number(ConfigKey.V_RETURN_DEG_S)));
+        return ConfiguredMotion.returnLimits(config);
     }
 }

@@ -7,6 +7,7 @@ import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
+import org.inversiontable.motion.ReturnDuration;
 import org.tinylog.Logger;
 
 /**
@@ -25,8 +26,6 @@ import org.tinylog.Logger;
  * It depends on the inputs, its settings and its own state, never on the controller's internals.
  */
 public final class SafetySupervisor {
-    /** Margin added to the return time so the table is at 0 deg before the budget ends, not at it. */
-    private static final double RETURN_MARGIN_S = 2.0;
     /** Noise and bias allowance on top of the stopping distance of a return that began mid-move. */
     private static final double RETURN_STOP_MARGIN_DEG = 0.5;
     /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
@@ -60,14 +59,17 @@ public final class SafetySupervisor {
     private final ResetRule resetRule = new ResetRule();
     private final LimpHomeGuard limp;
     private final double limpDutyCap;
+    private final double limpOpenLoopDutyCap;
 
     private boolean returnActive;
     /** Where the automatic return began; the controlled stop of a move going down may use a little more. */
     private double returnStartAngleDeg = Double.NaN;
     private final double returnStopAllowanceDeg;
     private boolean onlyUpward;
-    private boolean restoredActive;
     private boolean bootAngleJudged;
+    /** No journal at boot: what went before is unknown (SPEC §7). */
+    private boolean pastUnknown;
+    private final ReturnResumeRule returnResume = new ReturnResumeRule();
     private int previousButtonsMask = -1;
     private boolean pressSeenSinceBoot;
     private boolean estopReported;
@@ -100,21 +102,22 @@ public final class SafetySupervisor {
         this.overrun = new LoopOverrun(settings.periodNanos());
         this.overspeed = new OverspeedDetector(settings.downLimits().vMaxDegPerS(), settings.periodNanos());
         MotionLimits back = settings.returnLimits();
-        // The table may still be going down at full speed when the return falls due: count the
-        // worst-case stop (its time and the ground it covers) before the way back.
-        MotionLimits down = settings.downLimits();
-        ProfileState fullSpeedDown = new ProfileState(0.0, down.vMaxDegPerS(), 0.0);
-        double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, down);
-        this.returnStopAllowanceDeg = stopDeg + RETURN_STOP_MARGIN_DEG;
-        double stopS = down.vMaxDegPerS() / down.aMaxDegPerS2() + down.aMaxDegPerS2() / down.jMaxDegPerS3();
+        // One estimate with the configuration check: the table may still be going down at full
+        // speed when the return falls due, and a loaded table lags the planned return.
+        ReturnDuration returnDuration = new ReturnDuration(settings.downLimits(), back, settings.maxAngleDeg());
+        ProfileState fullSpeedDown = new ProfileState(0.0, settings.downLimits().vMaxDegPerS(), 0.0);
+        this.returnStopAllowanceDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, settings.downLimits())
+                + RETURN_STOP_MARGIN_DEG;
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
-                angleDeg -> angleDeg <= 0.0 ? 0.0
-                        : stopS + JerkLimitedProfile.restToRestDurationS(angleDeg + stopDeg, back) + RETURN_MARGIN_S,
-                startNanos);
+                returnDuration::secondsFrom, startNanos);
         this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
         double minDuty = settings.actuatorMinDuty();
         this.limpDutyCap = minDuty + (1.0 - minDuty) * LIMP_SPEED_HEADROOM * limp.limpSpeedDegPerS()
                 / settings.actuatorSpeedDegPerS();
+        // Without a trusted angle nothing can see the speed: the duty that moves an unloaded table
+        // at the limp speed. The user's weight only slows a self-locking screw going up, so no
+        // user (40-150 kg) goes faster, at any angle; a heavy one goes slower, within the bound.
+        this.limpOpenLoopDutyCap = minDuty + (1.0 - minDuty) * limp.limpSpeedDegPerS() / settings.actuatorSpeedDegPerS();
     }
 
     /**
@@ -123,8 +126,17 @@ public final class SafetySupervisor {
      * on) until it is no longer inverted.
      */
     public void restoreSession(double invertedS, boolean active) {
-        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active);
-        restoredActive = budget.sessionActive();
+        restoreSession(invertedS, active, false, false);
+    }
+
+    /**
+     * The same, with what else the journal says: the automatic return has run in the session (its
+     * budget stays spent, SPEC §3), or there was no journal at all (SPEC §7: an unknown past
+     * counts as the whole budget once the first trusted angle finds the table away from home).
+     */
+    public void restoreSession(double invertedS, boolean active, boolean returnRan, boolean noJournal) {
+        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active, returnRan);
+        pastUnknown = noJournal;
     }
 
     public SafetyView assess(TickInputs in) {
@@ -185,7 +197,8 @@ public final class SafetySupervisor {
 
         // Only a press edge counts: a button held through a restart is not a new command (SPEC §7).
         int mask = panel.buttonsMask();
-        pressSeenSinceBoot |= previousButtonsMask >= 0 && (mask & ~previousButtonsMask) != 0;
+        int pressEdges = previousButtonsMask >= 0 ? mask & ~previousButtonsMask : 0;
+        pressSeenSinceBoot |= pressEdges != 0;
         previousButtonsMask = mask;
         limpArmed |= !Button.UP.in(mask);
         // The budget counts on the filtered angle: sensor noise around the rest just below
@@ -193,7 +206,13 @@ public final class SafetySupervisor {
         double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
         if (!bootAngleJudged && trusted && Double.isFinite(budgetAngle)) {
             bootAngleJudged = true;
-            onlyUpward = restoredActive && budgetAngle > 0.0;
+            // Booting inverted, with or without a journal: only HOME and UP, with the alarm (SPEC §7).
+            onlyUpward = budgetAngle > 0.0;
+            if (pastUnknown && budgetAngle > settings.homeDeg() + HOME_BAND_DEG) {
+                // No journal and away from home: a session may have run for the whole limit, and
+                // an unknown past must never hand out fresh time (SPEC §7).
+                budget.restoreFrom(settings.maxInvertedS(), true);
+            }
         }
         boolean warning = false;
         for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
@@ -236,6 +255,7 @@ public final class SafetySupervisor {
             }
         }
 
+        returnResume.update(returnBlockedByALatch(), pressEdges, returnDue(budgetAngle));
         boolean returnStarted = updateReturn(budgetAngle, panel);
         if (event == null && returnStarted) {
             event = "auto_return";
@@ -249,7 +269,7 @@ public final class SafetySupervisor {
         FaultCode fault = faults.latched() ? faults.code() : null;
         boolean limpAllowed = fault != null && !estop.latched() && !returnActive;
         view = new SafetyView(angle, trusted, estop.latched(), fault, returnActive, limpAllowed,
-                maxAngleNowDeg(), onlyUpward, budget.invertedS(), event);
+                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event);
         return view;
     }
 
@@ -315,7 +335,7 @@ public final class SafetySupervisor {
         if (faults.latched()) {
             return limpHome(in, wanted);
         }
-        if (!pressSeenSinceBoot) {
+        if (!pressSeenSinceBoot || returnPending(envelope.angleDeg())) {
             return MotorCommand.OFF;
         }
         if (envelope.refuses(duty)) {
@@ -362,8 +382,10 @@ public final class SafetySupervisor {
         if (refuse) {
             return MotorCommand.OFF;
         }
-        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed.
-        return MotorCommand.drive(Math.max(wanted.duty(), -limpDutyCap));
+        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed;
+        // closed loop the controller's tracking holds the speed on the angle, open loop the cap does.
+        double cap = angleTrusted() ? limpDutyCap : limpOpenLoopDutyCap;
+        return MotorCommand.drive(Math.max(wanted.duty(), -cap));
     }
 
 
@@ -388,10 +410,7 @@ public final class SafetySupervisor {
      * untrusted; after a restart it waits for a press (SPEC §7).
      */
     private boolean updateReturn(double angleDeg, PanelReading panel) {
-        // Never on an angle that is not trusted, whichever fault came first (SPEC §3): limp home,
-        // bounded, is the way up then.
-        boolean blocked = estop.latched() || untrustedFaultLatched() || faults.latched() && !angleTrusted()
-                || !pressSeenSinceBoot;
+        boolean blocked = returnBlockedByALatch() || returnResume.awaitsPress();
         if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
             returnActive = false;
         } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
@@ -401,6 +420,23 @@ public final class SafetySupervisor {
             return true;
         }
         return false;
+    }
+
+    /**
+     * ESTOP and the faults that leave the angle or the drive untrusted stop the return (SPEC §3);
+     * so does any fault once the angle is lost, whichever came first: limp home is the way up then.
+     */
+    private boolean returnBlockedByALatch() {
+        return estop.latched() || untrustedFaultLatched() || faults.latched() && !angleTrusted();
+    }
+
+    /** The budget calls for the return and the table is still inverted. */
+    private boolean returnDue(double angleDeg) {
+        return budget.returnRequired() && angleDeg > 0.0;
+    }
+
+    private boolean returnPending(double angleDeg) {
+        return returnResume.pending(returnActive, returnDue(angleDeg));
     }
 
     private void tripIf(Trip trip, long now) {

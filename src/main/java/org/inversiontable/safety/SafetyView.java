@@ -13,7 +13,8 @@ package org.inversiontable.safety;
  * @param limpAllowed     a fault is latched and limp home may move the table toward upright
  * @param maxAngleNowDeg  the highest angle a move may target now (the angle limit, or less
  *                        when the inverted-time budget is spent)
- * @param onlyUpward      after a restart while inverted: only HOME and UP may act (SPEC §7)
+ * @param onlyUpward      only HOME and UP may act, with the alarm: after a boot while inverted
+ *                        (SPEC §7), or while a due return waits for a press (SPEC §4)
  * @param invertedS       inverted time of this session so far
  * @param event           null or the supervisor's event of this tick
  */

@@ -17,14 +17,20 @@ import java.util.zip.CRC32;
  * inverted_s=175.25
  * max_angle_deg=30.1
  * active=true
+ * return_ran=false
  * crc32=0a1b2c3d
  * </pre>
+ *
+ * <p>{@code return_ran} came later: a journal without it (written before) reads as a session in
+ * which the automatic return has not run, as it was then read.
  */
 final class JournalCodec {
     static final String HEADER = "inversion-table session journal v1";
     private static final String CRC_KEY = "crc32=";
     private static final List<String> FIELDS =
-            List.of("session_id", "start_epoch_ms", "inverted_s", "max_angle_deg", "active");
+            List.of("session_id", "start_epoch_ms", "inverted_s", "max_angle_deg", "active", "return_ran");
+    /** The fields every journal has; the ones after them are optional, for older journals. */
+    private static final int REQUIRED_FIELDS = 5;
 
     private JournalCodec() {
     }
@@ -35,7 +41,8 @@ final class JournalCodec {
                 + "start_epoch_ms=" + s.startEpochMillis() + "\n"
                 + "inverted_s=" + s.invertedS() + "\n"
                 + "max_angle_deg=" + s.maxAngleDeg() + "\n"
-                + "active=" + s.active() + "\n";
+                + "active=" + s.active() + "\n"
+                + "return_ran=" + s.returnRan() + "\n";
         return (body + CRC_KEY + crcHex(body.getBytes(StandardCharsets.UTF_8)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -69,22 +76,30 @@ final class JournalCodec {
     private static SessionSnapshot parseBody(String body) {
         String[] lines = body.split("\n", -1);
         // the body ends with '\n', so the split yields one empty string after the last field
-        if (lines.length != FIELDS.size() + 2 || !lines[0].equals(HEADER) || !lines[lines.length - 1].isEmpty()) {
+        int fields = lines.length - 2;
+        if (fields < REQUIRED_FIELDS || fields > FIELDS.size() || !lines[0].equals(HEADER)
+                || !lines[lines.length - 1].isEmpty()) {
             throw new IllegalArgumentException("expected the header '" + HEADER + "' and the fields " + FIELDS);
         }
         String[] values = new String[FIELDS.size()];
-        for (int i = 0; i < FIELDS.size(); i++) {
+        values[5] = "false";
+        for (int i = 0; i < fields; i++) {
             String prefix = FIELDS.get(i) + "=";
             if (!lines[i + 1].startsWith(prefix)) {
                 throw new IllegalArgumentException("line " + (i + 2) + " should be " + FIELDS.get(i));
             }
             values[i] = lines[i + 1].substring(prefix.length());
         }
-        if (!values[4].equals("true") && !values[4].equals("false")) {
-            throw new IllegalArgumentException("active must be true or false, was '" + values[4] + "'");
-        }
         return new SessionSnapshot(Long.parseLong(values[0]), Long.parseLong(values[1]),
-                Double.parseDouble(values[2]), Double.parseDouble(values[3]), Boolean.parseBoolean(values[4]));
+                Double.parseDouble(values[2]), Double.parseDouble(values[3]), bool("active", values[4]),
+                bool("return_ran", values[5]));
+    }
+
+    private static boolean bool(String field, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(field + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int lastLineStart(byte[] bytes) {

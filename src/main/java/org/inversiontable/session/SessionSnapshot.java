@@ -9,9 +9,18 @@ package org.inversiontable.session;
  * @param invertedS        seconds spent inverted (angle > 0) so far in this session
  * @param maxAngleDeg      the highest angle reached so far in this session
  * @param active           true while the session runs; false once it has ended (rested at home)
+ * @param returnRan        the automatic return has run in this session: its budget is spent for the
+ *                         rest of it, a restart included (SPEC §3)
  */
 public record SessionSnapshot(long sessionId, long startEpochMillis, double invertedS, double maxAngleDeg,
-        boolean active) {
+        boolean active, boolean returnRan) {
+
+    /** A session in which the automatic return has not run. */
+    public SessionSnapshot(long sessionId, long startEpochMillis, double invertedS, double maxAngleDeg,
+            boolean active) {
+        this(sessionId, startEpochMillis, invertedS, maxAngleDeg, active, false);
+    }
+
     public SessionSnapshot {
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId must be >= 0, was " + sessionId);

@@ -43,6 +43,40 @@ class ConfigCrossChecksTest {
     }
 
     @Test
+    void aReturnFromTheAngleLimitThatCannotFitInTheBudgetIsRefusedNamingBothKeysAndTheNearestValues() throws Exception {
+        // Issue 13: 0.5 deg/s from 90 deg took 204 s on the true angle with a 200 s budget.
+        List<ConfigProblem> p = problems("max_angle_deg = 90", "max_inverted_s = 200", "v_return_deg_s = 0.5");
+        assertEquals(1, p.size(), p.toString());
+        String m = p.get(0).message();
+        assertTrue(m.contains("max_angle_deg (90)") && m.contains("max_inverted_s (200)"), m);
+        assertTrue(m.contains("raise max_inverted_s to at least 210"), m);
+        assertTrue(m.contains("lower max_angle_deg to at most 85"), m);
+        assertEquals(2, p.get(0).line(), "reported on the later of the two keys");
+    }
+
+    @Test
+    void theSmallestBudgetTheCheckNamesIsAccepted() {
+        Config refused = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.MAX_INVERTED_S, "75");
+        assertEquals(1, ConfigCrossChecks.problems(refused).size());
+        assertEquals(List.of(), ConfigCrossChecks.problems(refused.with(ConfigKey.MAX_INVERTED_S, "76")));
+        assertEquals(List.of(), ConfigCrossChecks.problems(refused.with(ConfigKey.MAX_ANGLE_DEG, "29")));
+    }
+
+    @Test
+    void aBudgetNoAngleFitsInSaysSo() {
+        Config c = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.MAX_INVERTED_S, "10");
+        String m = ConfigCrossChecks.problems(c).get(0).message();
+        assertTrue(m.contains("raise max_inverted_s to at least 76 (no max_angle_deg above 0 fits in it)"), m);
+    }
+
+    @Test
+    void aSlowTableWithTheWholeBudgetFitsFromNinetyDegrees() {
+        Config c = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.V_MAX_DEG_S, "0.5")
+                .with(ConfigKey.MAX_ANGLE_DEG, "90").with(ConfigKey.MAX_INVERTED_S, "900");
+        assertEquals(List.of(), ConfigCrossChecks.problems(c), "a slow table with the whole budget fits");
+    }
+
+    @Test
     void returnSpeedEqualToMaxSpeedIsAllowed() {
         assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "v_max_deg_s = 4", "v_return_deg_s = 4")));
     }

@@ -130,6 +130,27 @@ class SessionKeeperTest {
     }
 
     @Test
+    void aSessionInWhichTheReturnRanIsJournaledSoAndRestoredSpent() throws IOException {
+        SessionKeeper keeper = keeper();
+        keeper.restore();
+        run(keeper, 0.5, true, 10, 0, 1, TableState.MOVING);
+        assertFalse(journaled().returnRan());
+        now += TICK_NANOS;
+        keeper.onTick(record(now, TableState.RETURNING, 10, 0.6, null, "auto_return"), 0.6, true);
+        run(keeper, 1.1, true, 5, 0.6, 1, TableState.RETURNING);
+        assertTrue(journaled().returnRan(), "the spent budget is not journaled: " + journaled());
+        SessionKeeper.Restore restore = keeper().restore();
+        assertTrue(restore.returnRan() && restore.active() && !restore.noJournal(), restore.toString());
+    }
+
+    @Test
+    void noJournalAtAllIsAnUnknownPast() {
+        SessionKeeper.Restore restore = keeper().restore();
+        assertTrue(restore.noJournal());
+        assertFalse(restore.returnRan() || restore.active() || restore.budgetSpent());
+    }
+
+    @Test
     void anEndedSessionInTheJournalGivesAFreshBudget() throws IOException {
         new SessionJournal(dir).save(new SessionSnapshot(7, EPOCH.toEpochMilli(), 42.5, 30.2, false));
         assertEquals(new SessionKeeper.Restore(0.0, false, false, null), keeper().restore());

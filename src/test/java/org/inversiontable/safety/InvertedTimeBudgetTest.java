@@ -125,6 +125,60 @@ class InvertedTimeBudgetTest {
     }
 
     @Test
+    void aWarningDueBeforeTheTableHasGoneInvertedIsSkippedNotSounded() {
+        // 50 s budget: the 60 s warning is due as soon as the session starts, below 0 deg.
+        Driver d = new Driver(50).hold(5, -30, false);
+        assertEquals(List.of(), d.events, "a warning sounded before the table went inverted");
+        d.hold(60, 30, false);
+        assertEquals(List.of(Event.WARNING_10_S, Event.RETURN_REQUIRED), d.events);
+        assertEquals(27, d.invertedAtEventS.get(0), 0.011);
+    }
+
+    @Test
+    void bothWarningsDueBeforeTheTableHasGoneInvertedAreSkipped() {
+        // 11 s budget: at -30 deg the return must start within 10 s, before any inversion.
+        Driver d = new Driver(11).hold(1, -30, false);
+        assertEquals(List.of(), d.events);
+        d.hold(1, 30, false);
+        assertEquals(List.of(Event.RETURN_REQUIRED), d.events, "a skipped warning sounded later");
+    }
+
+    @Test
+    void aWarningDueAfterTheTableHasGoneInvertedSounds() {
+        // the first tick already finds the table inverted (a boot at 30 deg): nothing is skipped
+        Driver d = new Driver(50).hold(0.01, 30, false);
+        assertEquals(List.of(Event.WARNING_60_S), d.events);
+    }
+
+    @Test
+    void aSessionInWhichTheReturnRanStaysSpentAfterARestartWithoutNewWarnings() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(50, true, true);
+        assertTrue(d.budget.returnRequired(), "a restored spent budget must forbid going inverted again");
+        assertTrue(d.budget.sessionActive());
+        d.hold(30, 30, false);
+        assertEquals(List.of(), d.events, "warnings or a second return announced after a restart");
+        assertTrue(d.budget.returnRequired());
+    }
+
+    @Test
+    void aSpentBudgetWithNoCountIsStillASession() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(0, false, true);
+        assertTrue(d.budget.sessionActive());
+        assertTrue(d.budget.returnRequired());
+    }
+
+    @Test
+    void aRestoreWithoutTheReturnHavingRunRequiresNothing() {
+        Driver d = new Driver(180);
+        d.budget.restoreFrom(50, true, false);
+        assertFalse(d.budget.returnRequired());
+        d.hold(0.01, 30, false);
+        assertEquals(List.of(), d.events);
+    }
+
+    @Test
     void returnRequiredIsNotRaisedBeforeItsTime() {
         Driver d = new Driver(180).hold(166.9, 30, false);
         assertFalse(d.budget.returnRequired());

@@ -82,6 +82,8 @@ class SupervisorHeartbeatTest {
 
     @Test
     void overspeedUnderADriveOfTheRightSignStopsTheHeartbeat() {
+        // Below horizontal: a boot inverted with no journal allows only moves toward upright (SPEC §7).
+        angle = -30.0;
         bootAndPress();
         MotorCommand deeper = MotorCommand.drive(0.5);
         for (int i = 0; i < 200 && view.fault() == null; i++) {

@@ -29,6 +29,16 @@ class ScenarioConfigCrossCheckTest {
     }
 
     @Test
+    void aReturnThatCannotFitInTheBudgetIsRefusedByTheConfigStatementNamingBothKeys() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(Path.of("s.scenario"),
+                List.of("config max_angle_deg=30 max_inverted_s=10 v_return_deg_s=0.5", "start angle_deg=-65", "run 1")));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        String m = e.problems().get(0);
+        assertTrue(m.startsWith("s.scenario:1: config: ") && m.contains("max_angle_deg (30)")
+                && m.contains("max_inverted_s (10)") && m.contains("raise max_inverted_s to at least 76"), m);
+    }
+
+    @Test
     void twoSignalsOnOnePinAreBadInputNotAnInternalError() throws Exception {
         Path scenario = Files.writeString(dir.resolve("pins.scenario"), "config pin_led=17\nrun 1\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -40,10 +40,41 @@ class SessionJournalTest {
         SessionJournal journal = new SessionJournal(DIR, new PowerCutFileSystem());
         for (int i = 0; i < 200; i++) {
             SessionSnapshot s = new SessionSnapshot(random.nextLong(Long.MAX_VALUE), random.nextLong(Long.MAX_VALUE),
-                    random.nextDouble() * 900, random.nextDouble() * 180 - 90, random.nextBoolean());
+                    random.nextDouble() * 900, random.nextDouble() * 180 - 90, random.nextBoolean(), random.nextBoolean());
             journal.save(s);
             assertEquals(new JournalState.Loaded(s), journal.load(), "case " + i);
         }
+    }
+
+    @Test
+    void aJournalWrittenBeforeReturnRanExistedReadsAsASessionWithoutTheReturn() throws Exception {
+        String body = JournalCodec.HEADER + "\nsession_id=7\nstart_epoch_ms=1795514400000\ninverted_s=61.5\n"
+                + "max_angle_deg=24.25\nactive=true\n";
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        String text = body + "crc32=" + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n";
+        assertEquals(new JournalState.Loaded(OLD), JournalCodec.decode(text.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(OLD.returnRan());
+    }
+
+    @Test
+    void aSpentBudgetIsJournaledAndReadBack() throws Exception {
+        SessionSnapshot spent = new SessionSnapshot(7, 1_795_514_400_000L, 61.5, 24.25, true, true);
+        String text = new String(JournalCodec.encode(spent), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nactive=true\nreturn_ran=true\ncrc32="), text);
+        assertEquals(new JournalState.Loaded(spent), JournalCodec.decode(JournalCodec.encode(spent)));
+    }
+
+    @Test
+    void aReturnRanThatIsNotABooleanIsCorrupt() throws Exception {
+        String body = new String(JournalCodec.encode(OLD), StandardCharsets.UTF_8);
+        body = body.substring(0, body.indexOf("crc32=")).replace("return_ran=false", "return_ran=yes");
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        String text = body + "crc32=" + java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + "\n";
+        JournalState.Corrupt c = assertInstanceOf(JournalState.Corrupt.class,
+                JournalCodec.decode(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(c.reason().contains("return_ran must be true or false"), c.reason());
     }
 
     @Test

@@ -183,7 +183,13 @@ class RestartAtEveryPhaseTest {
     void aRestartDuringTheAutomaticReturnResumesItAtTheFirstPressAndNeverGoesInvertedAgain() {
         Restart r = restart(Phase.DURING_THE_AUTOMATIC_RETURN);
         ScenarioHarness.Run run = r.run();
-        double pressS = r.tS() + 5;
+        // SPEC §4: a pending return resumes at a fresh UP or HOME press; the DOWN press before it
+        // (at +5 s) does nothing, the UP press (at +8 s) resumes it.
+        double downS = r.tS() + 5;
+        double pressS = r.tS() + 8;
+        for (TraceRow row : run.between(downS, pressS - TICK_S / 2)) {
+            assertTrue(!row.enabled(), "DOWN moved the table while the return was pending: " + describe(row));
+        }
         TraceRow resumed = run.first(pressS, row -> "auto_return".equals(row.event()));
         assertNotNull(resumed, "the return did not resume after the press");
         assertTrue(resumed.tS() <= pressS + 0.2, "the return resumed late: " + describe(resumed));

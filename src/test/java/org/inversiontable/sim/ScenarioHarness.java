@@ -63,6 +63,20 @@ public final class ScenarioHarness {
             return rows.stream().mapToDouble(TraceRow::invertedS).max().orElseThrow();
         }
 
+        /**
+         * Seconds with the <b>true</b> angle above 0 (SPEC §3), counted as the supervisor counts
+         * its own: an interval in which either end is inverted counts whole.
+         */
+        public double trueInvertedS() {
+            double s = 0.0;
+            for (int i = 1; i < rows.size(); i++) {
+                if (rows.get(i - 1).angleTrueDeg() > 0.0 || rows.get(i).angleTrueDeg() > 0.0) {
+                    s += rows.get(i).tS() - rows.get(i - 1).tS();
+                }
+            }
+            return s;
+        }
+
         /** The first row at or after {@code fromS} that matches, or null. */
         public TraceRow first(double fromS, Predicate<TraceRow> matching) {
             return rows.stream().filter(r -> r.tS() >= fromS - 1e-9).filter(matching).findFirst().orElse(null);

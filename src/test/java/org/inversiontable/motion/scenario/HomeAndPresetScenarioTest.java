@@ -43,10 +43,13 @@ class HomeAndPresetScenarioTest {
 
     @Test
     void homeClickFromInversionRestsJustBelowHorizontalThenEndsOnTheHomeSwitch() {
+        // Down to 30 first: a boot inverted with no journal would make HOME the automatic return (SPEC §7).
         ScenarioHarness.Run run = ScenarioHarness.run("""
-                start angle_deg=30
-                at 1 click HOME
-                run 75
+                start angle_deg=-65
+                at 1 press DOWN
+                at 25 release DOWN
+                at 26 click HOME
+                run 100
                 """);
         TraceAnalysis a = TraceAnalysis.of(run.rows());
         List<TraceRow> rest = restAtFlat(run, 1.2);
@@ -63,7 +66,7 @@ class HomeAndPresetScenarioTest {
         assertTrue(lowest >= -2.0 && highest <= -1.0, "at flat_rest_deg -1.5 +- 0.5: " + figures);
         assertTrue(highest <= 0.0, "never above 0 during the rest: " + figures);
         assertEquals(first.invertedS(), last.invertedS(), 1e-9, "no inverted time during the rest: " + figures);
-        TraceRow end = run.at(75);
+        TraceRow end = run.at(100);
         assertTrue(end.homeSwitch() && "IDLE".equals(end.state()), "ends IDLE on the HOME switch: " + end);
         a.assertWithinLimits("HOME from 30", 5, 3, 3);
     }
@@ -152,23 +155,26 @@ class HomeAndPresetScenarioTest {
             "HOME, DOWN", "HOME, UP", "HOME, HOME", "HOME, PRESET", "HOME, STOP"})
     void anyButtonDuringARampedMoveIsAControlledStopAndStartsNothing(String move, String button) {
         boolean preset = move.equals("PRESET");
-        double pressS = preset ? 10 : 5;
-        String start = preset ? "start angle_deg=-65" : "start angle_deg=30";
-        ScenarioHarness.Run run = ScenarioHarness.run(start + "\nat 1 click " + move + "\nat " + pressS + " click "
-                + button + "\nrun 30\n");
+        // HOME from 30: down to 30 first, as a boot inverted with no journal allows only UP/HOME (SPEC §7).
+        double offsetS = preset ? 0 : 25;
+        double pressS = (preset ? 10 : 5) + offsetS;
+        double endS = 30 + offsetS;
+        String start = preset ? "start angle_deg=-65" : "start angle_deg=-65\nat 1 press DOWN\nat 25 release DOWN";
+        ScenarioHarness.Run run = ScenarioHarness.run(start + "\nat " + (1 + offsetS) + " click " + move + "\nat "
+                + pressS + " click " + button + "\nrun " + endS + "\n");
         TraceAnalysis a = TraceAnalysis.of(run.rows());
         double speedAtPress = a.speedAt(pressS);
-        double travelled = Math.abs(run.at(30).angleTrueDeg() - run.at(pressS).angleTrueDeg());
+        double travelled = Math.abs(run.at(endS).angleTrueDeg() - run.at(pressS).angleTrueDeg());
         TraceRow lastEnabled = a.lastEnabled();
         String figures = String.format(Locale.ROOT, "speed at press %.2f deg/s, travelled %.2f deg after it, last "
-                + "enabled %.2f s, end %s; %s", speedAtPress, travelled, lastEnabled.tS(), run.at(30), a.figures());
+                + "enabled %.2f s, end %s; %s", speedAtPress, travelled, lastEnabled.tS(), run.at(endS), a.figures());
         assertTrue(Math.abs(speedAtPress) > 2.5, "the move was under way: " + figures);
         // From 5 deg/s the profile stops in 2.17 s over 5.4 deg; from 3 deg/s in 1.5 s over 2.25 deg.
         assertTrue(lastEnabled.tS() <= pressS + 3.0, "stops promptly: " + figures);
         assertTrue(travelled <= (preset ? 5.4 : 2.25) + 1.0, figures);
         assertTrue(travelled >= (preset ? 5.4 : 2.25) - 1.0, "ramped, not cut: " + figures);
-        assertEquals("HOLDING", run.at(30).state(), figures);
-        a.between(pressS, 30).assertWithinLimits(button + " during " + move, 5, 3, 3);
+        assertEquals("HOLDING", run.at(endS).state(), figures);
+        a.between(pressS, endS).assertWithinLimits(button + " during " + move, 5, 3, 3);
     }
 
     @Test

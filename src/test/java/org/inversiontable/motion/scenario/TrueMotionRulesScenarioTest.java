@@ -96,7 +96,7 @@ class TrueMotionRulesScenarioTest {
     void restOnTheWayUpStaysBelowHorizontalOnTheTrueAngle(String flatRest, double biasDeg, double userKg) {
         String text = String.format(Locale.ROOT, """
                 config max_inverted_s=900 %s
-                start angle_deg=-30 user_kg=%s imu_noise_deg=0.3 imu_bias_deg=%s
+                start angle_deg=-65 user_kg=%s imu_noise_deg=0.3 imu_bias_deg=%s
                 at 1 click PRESET
                 at 30 click HOME
                 run 80

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import org.inversiontable.sim.ScenarioHarness;
 import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC §4 stuck buttons and SPEC §6 limp home. */
@@ -76,6 +78,31 @@ class ButtonAndLimpHomeScenarioTest {
         assertNotNull(home, "limp home never got home; at 120 s " + Scenarios.row(run.at(120)));
     }
 
+    @ParameterizedTest(name = "{0} kg after {1}")
+    @CsvSource({"40,motor stall", "80,motor stall", "150,motor stall", "40,imu stale", "80,imu stale",
+            "150,imu stale", "40,home-switch stuck-open", "80,home-switch stuck-open", "150,home-switch stuck-open"})
+    void limpHomeNeverRunsFasterThanHalfTheReturnSpeedOnTheTrueAngle(int userKg, String fault) {
+        // Issue 13: 1.71 deg/s held against 1.5. Judged as SPEC §5 judges speeds: 1 s windows, +10 %.
+        // UP is pressed again within stuck_button_s (120 s): open loop, a heavy user comes up slower.
+        Scenarios scenario = fault.equals("motor stall") ? afterMotionStall(userKg)
+                : new Scenarios().start("angle_deg=-65 user_kg=" + userKg)
+                        .at(1, "press DOWN").at(25, "release DOWN").at(30, "fault " + fault).at(32, "press UP")
+                        .at(140, "release UP").at(141, "press UP");
+        ScenarioHarness.Run run = scenario.runTo(260).run();
+        double peak = 0.0;
+        List<TraceRow> rows = run.between(32, 260);
+        for (int i = 0; i + 100 < rows.size(); i++) {
+            if (rows.subList(i, i + 101).stream().allMatch(r -> "LIMP_HOME".equals(r.state()))) {
+                peak = Math.max(peak, (rows.get(i).angleTrueDeg() - rows.get(i + 100).angleTrueDeg())
+                        / (rows.get(i + 100).tS() - rows.get(i).tS()));
+            }
+        }
+        assertTrue(peak > 0.3, "limp home did not move: " + Scenarios.row(run.at(40)));
+        assertTrue(peak <= LIMP_SPEED_DEG_S * 1.1, String.format(Locale.ROOT,
+                "limp home ran at %.3f deg/s over 1 s on the true angle; SPEC %.1f", peak, LIMP_SPEED_DEG_S));
+        assertNotNull(run.first(32, r -> r.angleTrueDeg() <= HOME_DEG + 2), "limp home never got home");
+    }
+
     @Test
     void limpHomeIsClosedLoopAfterAHomeSwitchFault() {
         ScenarioHarness.Run run = new Scenarios().at(1, "press DOWN").at(25, "release DOWN")
@@ -91,17 +118,19 @@ class ButtonAndLimpHomeScenarioTest {
     @ParameterizedTest(name = "{0} kg")
     @ValueSource(ints = {40, 80, 150})
     void limpHomeIsOpenLoopAfterAnImuFaultAndStopsAtTheHomeSwitch(int userKg) {
+        // Open loop the limp duty moves an unloaded table at the limp speed (SPEC §6), so a heavy
+        // user comes up slower and presses UP again within stuck_button_s (rule changed, issue 13).
         ScenarioHarness.Run run = new Scenarios().start("angle_deg=-65 user_kg=" + userKg)
                 .at(1, "press DOWN").at(25, "release DOWN").at(30, "fault imu stale").at(32, "press UP")
-                .runTo(200).run();
+                .at(140, "release UP").at(141, "press UP").runTo(260).run();
         assertEquals("imu_stale", run.at(31).fault());
         TraceRow atSwitch = run.first(32, TraceRow::homeSwitch);
         assertNotNull(atSwitch, String.format(Locale.ROOT,
-                "open-loop limp home (UP held 168 s) did not reach the HOME switch: from %.2f to %.2f deg",
+                "open-loop limp home (UP held 227 s) did not reach the HOME switch: from %.2f to %.2f deg",
                 run.at(32).angleTrueDeg(), Scenarios.last(run).angleTrueDeg()));
         TraceRow after = run.first(atSwitch.tS() + 0.02, r -> true);
         assertFalse(after.enabled(), "drove on past the HOME switch: " + Scenarios.row(after));
-        assertTrue(Scenarios.minTrueBetween(run, 32, 200) >= HOME_DEG - 1.5, "went below home");
+        assertTrue(Scenarios.minTrueBetween(run, 32, 260) >= HOME_DEG - 1.5, "went below home");
     }
 
     @Test

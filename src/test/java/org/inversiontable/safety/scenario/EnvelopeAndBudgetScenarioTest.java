@@ -91,6 +91,25 @@ class EnvelopeAndBudgetScenarioTest {
         assertEquals(10.0, second, 0.1, "second warning " + second + " s before the return");
     }
 
+    @ParameterizedTest(name = "max_inverted_s={0}")
+    @ValueSource(ints = {30, 45, 60})
+    void aWarningThatWouldFallDueBeforeTheTableHasGoneInvertedIsSkipped(int maxInvertedS) {
+        // Issue 13: with a budget under about 61 s the 60 s warning sounded as the table left home.
+        ScenarioHarness.Run run = new Scenarios().config("max_inverted_s=" + maxInvertedS)
+                .at(1, "press DOWN").at(25, "release DOWN").runTo(25 + maxInvertedS + 10).run();
+        for (TraceRow w : run.rows().stream().filter(r -> "warning".equals(r.event())).toList()) {
+            assertTrue(w.invertedS() > 0.0 && w.angleTrueDeg() > -1.0,
+                    "a warning sounded before the table had gone inverted: " + Scenarios.row(w));
+        }
+        TraceRow ret = run.firstEvent("auto_return");
+        assertNotNull(ret, "no automatic return");
+        TraceRow tenS = run.first(0, r -> "warning".equals(r.event()) && r.invertedS() > 0.0);
+        assertNotNull(tenS, "the 10 s warning, due after the table went inverted, did not sound");
+        // While the table still goes deeper the way back grows, so the gap may shrink below 10 s.
+        double gapS = ret.invertedS() - tenS.invertedS();
+        assertTrue(gapS > 0.0 && gapS <= 10.2, "the 10 s warning came " + gapS + " s before the return");
+    }
+
     @Test
     void buttonsAreIgnoredDuringTheReturn() {
         double ret = returnStartS();

@@ -128,7 +128,7 @@ class EstopAndResetScenarioTest {
         // Held before the controller's first tick: the scenario grammar cannot say it, the session can.
         Button button = Button.valueOf(name);
         SimulatedSession session = new SimulatedSession(Config.defaults(),
-                new StartState(0, 80, 1, 0.3, 0.2));
+                new StartState(-30, 80, 1, 0.3, 0.2));   // below horizontal: a boot inverted allows only UP/HOME
         try {
             List<TraceRow> rows = new ArrayList<>();
             session.apply(new ButtonAction(button, true));
