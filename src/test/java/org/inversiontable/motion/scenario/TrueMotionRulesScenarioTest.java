@@ -67,11 +67,6 @@ class TrueMotionRulesScenarioTest {
         SpecWindows w = SpecWindows.of(ScenarioHarness.run(text).rows());
         String figures = String.format(Locale.ROOT, "150 kg, %s: %s", label, w.figures());
         System.out.println(figures);
-        // Still open at a_max 3: the stop after the UP release reaches 4.9 deg/s^2 against 4.2
-        // (6.05 before the honest plant and the wind-down); a_max 6 holds.
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                w.maxAbsAcceleration().value() <= SpecWindows.ACCELERATION_MARGIN * aMaxDegPerS2 || aMaxDegPerS2 != 3.0,
-                "issue 13 still open: " + figures);
         assertTrue(w.maxAbsAcceleration().value() <= SpecWindows.ACCELERATION_MARGIN * aMaxDegPerS2, figures);
     }
 
