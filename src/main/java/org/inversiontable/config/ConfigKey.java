@@ -1,5 +1,6 @@
 package org.inversiontable.config;
 
+import org.inversiontable.control.TableController;
 import java.util.List;
 
 /**
@@ -20,10 +21,11 @@ public enum ConfigKey {
     J_MAX_DEG_S3(Kind.NUMBER, "6", 1, AbsoluteCaps.MAX_JERK_DEG_S3, "maximum jerk (deg/s^3)"),
     V_RETURN_DEG_S(Kind.NUMBER, "3", 0.5, AbsoluteCaps.MAX_SPEED_DEG_S, "maximum speed of any move toward upright (deg/s)"),
     REST_AT_FLAT_S(Kind.NUMBER, "10", 0, 120, "pause just below horizontal on the way up (s)"),
-    // At most -1.3: the sensor may read 1 deg off (SPEC §3) and the move settles within 0.3 deg
-    // (SPEC §5), so the rest stays below 0 on the true angle; -1.5 leaves 0.2 deg beyond both.
-    FLAT_REST_DEG(Kind.NUMBER, "-1.5", -5, -1.3,
-            "angle of the pause on the way up (deg); at most -1.3 so that the sensor's 1 deg and the 0.3 deg settle keep it below 0 on the true angle"),
+    // At most -1 (SPEC §3): the sensor may read 1 deg off, so a rest configured at -1 may lie at 0
+    // on the true angle; the controller aims the rest move one settle tolerance lower still, so
+    // that the move's settling error (SPEC §5) falls on the upright side (TableController).
+    FLAT_REST_DEG(Kind.NUMBER, "-1", -5, -1,
+            "angle of the pause on the way up (deg); at most -1 so that the sensor's 1 deg keeps it below 0 on the true angle"),
     HOME_DEG(Kind.NUMBER, "-65", -70, -30, "upright loading position (deg)"),
     PRESET_DEG(Kind.NUMBER, "20", -65, 90, "stored preset angle (deg), clamped to the limits when used"),
     STUCK_BUTTON_S(Kind.NUMBER, "120", 10, 600, "a button held longer than this is reported stuck (s)"),

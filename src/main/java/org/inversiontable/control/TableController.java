@@ -58,6 +58,13 @@ public final class TableController {
      */
     private static final double PACE_SLOW_BEHIND_DEG = 0.05;
     private static final double PACE_STOP_BEHIND_DEG = 0.2;
+    /**
+     * The rest on the way up is aimed this far below flat_rest_deg: SPEC §5 lets a move settle
+     * anywhere within 0.3 deg of its target, and the rest must never lie above 0 on the true
+     * angle (SPEC §3). flat_rest_deg at most -1 covers the sensor's 1 deg; aiming one settle
+     * tolerance lower puts the settling error on the upright (safe) side of it too.
+     */
+    private static final double REST_AIM_BELOW_FLAT_DEG = 0.3;
     /** SPEC §5 judges acceleration over windows of this length (s). */
     private static final double ACCELERATION_WINDOW_S = 0.2;
 
@@ -205,7 +212,7 @@ public final class TableController {
     private void startMove(Goal newGoal, double finalTargetDeg, boolean pauseAtFlat) {
         goal = newGoal;
         restAtFlatPending = pauseAtFlat;
-        targetDeg = pauseAtFlat ? settings.flatRestDeg() : finalTargetDeg;
+        targetDeg = pauseAtFlat ? restAimDeg() : finalTargetDeg;
         restUntilNanos = Long.MIN_VALUE;
         settleDeadlineNanos = Long.MIN_VALUE;
         creepingHome = false;
@@ -314,6 +321,10 @@ public final class TableController {
     private MotionLimits creepLimits() {
         MotionLimits back = settings.returnLimits();
         return back.withVMaxDegPerS(Math.min(CREEP_SPEED_DEG_S, back.aMaxDegPerS2() * ACCELERATION_WINDOW_S));
+    }
+
+    private double restAimDeg() {
+        return settings.flatRestDeg() - REST_AIM_BELOW_FLAT_DEG;
     }
 
     private double homeApproachDeg() {
