@@ -1,5 +1,7 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.TableEvent;
+
 /**
  * Turns states and events into the LED and buzzer patterns the user learns (hardware/README):
  * LED steady = ready, slow blink = moving, fast blink = e-stop or fault; buzzer: one long beep
@@ -14,11 +16,11 @@ final class Annunciator {
 
     private long beepUntilNanos = Long.MIN_VALUE;
 
-    void onEvent(String event, long nowNanos) {
+    void onEvent(TableEvent event, long nowNanos) {
         if (event == null) {
             return;
         }
-        long length = event.equals("preset_stored") ? CONFIRM_BEEP_NANOS : WARNING_BEEP_NANOS;
+        long length = event == TableEvent.PRESET_STORED ? CONFIRM_BEEP_NANOS : WARNING_BEEP_NANOS;
         beepUntilNanos = Math.max(beepUntilNanos, nowNanos + length);
     }
 

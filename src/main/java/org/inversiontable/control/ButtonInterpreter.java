@@ -1,5 +1,6 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.FaultCode;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.hardware.Button;

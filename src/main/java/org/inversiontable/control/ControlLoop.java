@@ -1,5 +1,7 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
@@ -52,7 +54,7 @@ public final class ControlLoop {
         ControllerOutput wanted = controller.update(inputs, view);
         MotorCommand applied = supervisor.gate(inputs, wanted.command());
 
-        String event = view.event() != null ? view.event() : wanted.event();
+        TableEvent event = view.event() != null ? view.event() : wanted.event();
         annunciator.onEvent(event, now);
         TableState state = wanted.state();
         boolean inverted = view.angleDeg() > 0.0 || !view.angleTrusted();
@@ -61,7 +63,7 @@ public final class ControlLoop {
         if (supervisor.healthy()) {
             hardware.heartbeat().toggle();
         }
-        String fault = view.fault() != null ? view.fault().code() : wanted.stuckButton() ? "button_stuck" : null;
+        FaultCode fault = view.fault() != null ? view.fault() : wanted.stuckButton() ? FaultCode.BUTTON_STUCK : null;
         return new TickRecord(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
                 panel.homeSwitchAtHome(), fault, event);
     }

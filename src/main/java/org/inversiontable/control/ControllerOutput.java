@@ -1,5 +1,6 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.MotorCommand;
 
 /**
@@ -9,5 +10,5 @@ import org.inversiontable.hardware.MotorCommand;
  * @param event       null or a short trace event of the controller's own ({@code preset_stored})
  * @param stuckButton a button is being ignored as stuck (reported, not a motor fault: SPEC §4)
  */
-public record ControllerOutput(TableState state, MotorCommand command, String event, boolean stuckButton) {
+public record ControllerOutput(TableState state, MotorCommand command, TableEvent event, boolean stuckButton) {
 }

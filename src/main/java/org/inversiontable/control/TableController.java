@@ -1,5 +1,6 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
@@ -201,7 +202,7 @@ public final class TableController {
             }
         } else if (pressed.presetLongHold()) {
             presetDeg = settings.clampToEnvelope(angle);
-            return output(MotorCommand.OFF, "preset_stored");
+            return output(MotorCommand.OFF, TableEvent.PRESET_STORED);
         }
         if (goal == Goal.NONE) {
             return output(MotorCommand.OFF, null);
@@ -342,7 +343,7 @@ public final class TableController {
         settledSinceNanos = Long.MIN_VALUE;
         if (restAtFlatPending) {
             restUntilNanos = now + (long) (settings.restAtFlatS() * 1e9);
-            return output(MotorCommand.OFF, "flat_rest");
+            return output(MotorCommand.OFF, TableEvent.FLAT_REST);
         }
         return endMove(atHome);
     }
@@ -353,7 +354,7 @@ public final class TableController {
         return rest(atHome, null);
     }
 
-    private ControllerOutput rest(boolean atHome, String event) {
+    private ControllerOutput rest(boolean atHome, TableEvent event) {
         goal = Goal.NONE;
         restAtFlatPending = false;
         restUntilNanos = Long.MIN_VALUE;
@@ -417,8 +418,8 @@ public final class TableController {
         return reference != null;
     }
 
-    private ControllerOutput output(MotorCommand command, String event) {
-        String shown = event == null && lastEvents.anyStuckReported() ? "button_stuck" : event;
+    private ControllerOutput output(MotorCommand command, TableEvent event) {
+        TableEvent shown = event == null && lastEvents.anyStuckReported() ? TableEvent.BUTTON_STUCK : event;
         return new ControllerOutput(state, command, shown, lastEvents.stuck() != 0);
     }
 }

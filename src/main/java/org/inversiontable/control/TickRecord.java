@@ -1,5 +1,7 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.MotorCommand;
 
 /**
@@ -11,5 +13,5 @@ import org.inversiontable.hardware.MotorCommand;
  * @param event        null or this tick's event
  */
 public record TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
-                         double invertedS, boolean estop, boolean homeSwitch, String fault, String event) {
+                         double invertedS, boolean estop, boolean homeSwitch, FaultCode fault, TableEvent event) {
 }

@@ -1,5 +1,7 @@
 package org.inversiontable.process;
 
+import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.session.EndedBy;
 import org.inversiontable.session.HistoryRecord;
 import org.inversiontable.session.IoReasons;
@@ -38,12 +40,10 @@ import org.tinylog.Logger;
  *
  * <p>Its file problems never stop the control loop: a journal that cannot be written leaves the
  * previous one whole (the supervisor's count in memory goes on), is logged and shows once in the
- * trace as {@value #EVENT_JOURNAL_ERROR}; a history line that cannot be appended is kept and
+ * trace as {@code journal_error}; a history line that cannot be appended is kept and
  * tried again. Control time comes from the tick; the wall clock only stamps the history.
  */
 public final class SessionKeeper {
-    public static final String EVENT_JOURNAL_CORRUPT = "journal_corrupt";
-    public static final String EVENT_JOURNAL_ERROR = "journal_error";
     /** SPEC §7: a restart loses at most one second of the inverted-time count. */
     static final long SAVE_PERIOD_NANOS = 1_000_000_000L;
 
@@ -72,7 +72,7 @@ public final class SessionKeeper {
 
     private boolean restored;
     /** Events waiting for a row that has none of its own: a safety event is never hidden. */
-    private final ArrayDeque<String> pendingEvents = new ArrayDeque<>(2);
+    private final ArrayDeque<TableEvent> pendingEvents = new ArrayDeque<>(2);
     /** A write failed and was reported; cleared when the journal is written again. */
     private boolean writeErrorReported;
 
@@ -128,7 +128,7 @@ public final class SessionKeeper {
                 // Never grant fresh time to someone who may have hung inverted for the whole limit.
                 Logger.warn("The session journal cannot be trusted ({}): the inverted-time budget counts as "
                         + "spent until the table has rested at home for a minute", c.reason());
-                report(EVENT_JOURNAL_CORRUPT);
+                report(TableEvent.JOURNAL_CORRUPT);
                 resume(wallClock.instant(), Double.NEGATIVE_INFINITY, 0.0);
                 return new Restore(0.0, true, true, c.reason());
             }
@@ -152,7 +152,7 @@ public final class SessionKeeper {
      * @param sessionActive the supervisor's session flag after the tick
      * @return an event to show in this tick's row (only when the row has none), or null
      */
-    public String onTick(TickRecord record, double invertedS, boolean sessionActive) {
+    public TableEvent onTick(TickRecord record, double invertedS, boolean sessionActive) {
         long now = record.timeNanos();
         if (sessionActive) {
             boolean starting = !active;
@@ -187,11 +187,11 @@ public final class SessionKeeper {
             maxAngleDeg = Math.max(maxAngleDeg, r.angleMeasDeg());
         }
         lastInvertedS = invertedS;
-        hadAutoReturn |= "auto_return".equals(r.event());
+        hadAutoReturn |= r.event() == TableEvent.AUTO_RETURN;
         hadEstop |= r.state() == TableState.ESTOP;
         // A stuck button is a report, not a fault of the machine (SPEC §4).
         hadFault |= r.state() == TableState.FAULT || r.state() == TableState.LIMP_HOME
-                || r.fault() != null && !"button_stuck".equals(r.fault());
+                || r.fault() != null && r.fault() != FaultCode.BUTTON_STUCK;
     }
 
     private void end(long now) {
@@ -262,12 +262,12 @@ public final class SessionKeeper {
     private void reportWriteError(String message, Object... args) {
         if (!writeErrorReported) {
             writeErrorReported = true;
-            report(EVENT_JOURNAL_ERROR);
+            report(TableEvent.JOURNAL_ERROR);
             Logger.warn(message, args);
         }
     }
 
-    private void report(String event) {
+    private void report(TableEvent event) {
         if (!pendingEvents.contains(event)) {
             pendingEvents.add(event);
         }

@@ -1,5 +1,6 @@
 package org.inversiontable.process;
 
+import org.inversiontable.safety.TableEvent;
 import java.util.Objects;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;
@@ -18,8 +19,6 @@ import org.inversiontable.process.SessionKeeper;
  * }</pre>
  */
 public final class TableProcess {
-    private static final String PRESET_STORED = "preset_stored";
-
     private final ControlLoop loop;
     private final SessionKeeper keeper;
     private final SessionKeeper.Restore restored;
@@ -41,11 +40,11 @@ public final class TableProcess {
     /** One control tick, then the session's bookkeeping; file trouble never stops the tick. */
     public TickRecord tick() {
         TickRecord record = loop.tick();
-        if (PRESET_STORED.equals(record.event())) {
+        if (record.event() == TableEvent.PRESET_STORED) {
             presets.save(loop.controller().presetDeg());
         }
         SafetySupervisor supervisor = loop.supervisor();
-        String event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
+        TableEvent event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
         if (event == null) {
             return record;
         }

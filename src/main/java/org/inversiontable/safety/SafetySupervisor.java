@@ -142,7 +142,7 @@ public final class SafetySupervisor {
     public SafetyView assess(TickInputs in) {
         long now = in.timeNanos();
         PanelReading panel = in.panel();
-        String event = null;
+        TableEvent event = null;
 
         // Trouble found off the control thread since the last tick (the e-stop's event already
         // cut the motor; a watchdog expiry turned the bridge off): latched here, for the reset rule.
@@ -223,12 +223,12 @@ public final class SafetySupervisor {
             Logger.warn("e-stop: motor power cut; release the e-stop and hold STOP 2 s to reset");
             estopReported = true;
             resetRule.rearm();
-            event = "estop";
+            event = TableEvent.ESTOP;
         } else if (faults.latched() && !faultReported) {
             faultReported = true;
             resetRule.rearm();
             limpArmed = false;
-            event = faults.code().code();
+            event = TableEvent.FAULT;
             if (!faults.code().angleAndDriveTrusted()) {
                 limp.startOpenLoop(lastTrustedAngleDeg);
             }
@@ -251,16 +251,16 @@ public final class SafetySupervisor {
                 gate.release();
                 estopReported = false;
                 faultReported = false;
-                event = "reset";
+                event = TableEvent.RESET;
             }
         }
 
         returnResume.update(returnBlockedByALatch(), pressEdges, returnDue(budgetAngle));
         boolean returnStarted = updateReturn(budgetAngle, panel);
         if (event == null && returnStarted) {
-            event = "auto_return";
+            event = TableEvent.AUTO_RETURN;
         } else if (event == null && warning) {
-            event = "warning";
+            event = TableEvent.WARNING;
         }
         if (onlyUpward && Double.isFinite(budgetAngle) && budgetAngle <= 0.0) {
             onlyUpward = false;

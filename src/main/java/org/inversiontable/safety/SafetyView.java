@@ -20,7 +20,7 @@ package org.inversiontable.safety;
  */
 public record SafetyView(double angleDeg, boolean angleTrusted, boolean estopLatched, FaultCode fault,
                          boolean returnActive, boolean limpAllowed, double maxAngleNowDeg, boolean onlyUpward,
-                         double invertedS, String event) {
+                         double invertedS, TableEvent event) {
 
     public boolean latched() {
         return estopLatched || fault != null;

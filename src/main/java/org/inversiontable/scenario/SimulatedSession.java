@@ -192,7 +192,8 @@ public final class SimulatedSession implements ScenarioTarget {
     private TraceRow row(TickRecord r) {
         MotorCommand applied = r.applied();
         return new TraceRow(r.timeNanos() / 1e9, r.state().name(), table.angleTrueDeg(), r.angleMeasDeg(),
-                applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(), r.fault(), r.event());
+                applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(),
+                r.fault() == null ? null : r.fault().code(), r.event() == null ? null : r.event().text(r.fault()));
     }
 
     /** The external watchdog relay: whether the motor has power, and when it last dropped. */

@@ -1,5 +1,7 @@
 package org.inversiontable.process;
 
+import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.session.DurableFileSystem;
 import org.inversiontable.session.EndedBy;
 import org.inversiontable.session.HistoryRecord;
@@ -51,21 +53,21 @@ class SessionKeeperTest {
         return new SessionKeeper(new SessionJournal(dir, files), Optional.of(new SessionHistory(historyFile())), wall);
     }
 
-    private static TickRecord record(long tNanos, TableState state, double angleDeg, double invertedS, String fault,
-            String event) {
+    private static TickRecord record(long tNanos, TableState state, double angleDeg, double invertedS, FaultCode fault,
+            TableEvent event) {
         return new TickRecord(tNanos, state, angleDeg, MotorCommand.OFF, invertedS, false, false, fault, event);
     }
 
     /** Ticks for {@code seconds}; returns the events the keeper gave. */
-    private List<String> run(SessionKeeper keeper, double seconds, boolean active, double angleDeg, double invertedStart,
+    private List<TableEvent> run(SessionKeeper keeper, double seconds, boolean active, double angleDeg, double invertedStart,
             double invertedRate, TableState state) {
-        List<String> events = new ArrayList<>();
+        List<TableEvent> events = new ArrayList<>();
         long end = now + Math.round(seconds * 1e9);
         double inverted = invertedStart;
         for (; now < end; now += TICK_NANOS) {
             wall.nanos = now;
             inverted += invertedRate * TICK_NANOS / 1e9;
-            String e = keeper.onTick(record(now, state, angleDeg, inverted, null, null), active ? inverted : 0.0,
+            TableEvent e = keeper.onTick(record(now, state, angleDeg, inverted, null, null), active ? inverted : 0.0,
                     active);
             if (e != null) {
                 events.add(e);
@@ -136,7 +138,7 @@ class SessionKeeperTest {
         run(keeper, 0.5, true, 10, 0, 1, TableState.MOVING);
         assertFalse(journaled().returnRan());
         now += TICK_NANOS;
-        keeper.onTick(record(now, TableState.RETURNING, 10, 0.6, null, "auto_return"), 0.6, true);
+        keeper.onTick(record(now, TableState.RETURNING, 10, 0.6, null, TableEvent.AUTO_RETURN), 0.6, true);
         run(keeper, 1.1, true, 5, 0.6, 1, TableState.RETURNING);
         assertTrue(journaled().returnRan(), "the spent budget is not journaled: " + journaled());
         SessionKeeper.Restore restore = keeper().restore();
@@ -163,8 +165,8 @@ class SessionKeeperTest {
         SessionKeeper.Restore restore = keeper.restore();
         assertTrue(restore.budgetSpent() && restore.active(), "a corrupt journal must count as spent: " + restore);
         // The first row carries the supervisor's own event: that one is never hidden.
-        assertNull(keeper.onTick(record(0, TableState.BOOT, 10, 180, null, "warning"), 180, true));
-        assertEquals(SessionKeeper.EVENT_JOURNAL_CORRUPT,
+        assertNull(keeper.onTick(record(0, TableState.BOOT, 10, 180, null, TableEvent.WARNING), 180, true));
+        assertEquals(TableEvent.JOURNAL_CORRUPT,
                 keeper.onTick(record(TICK_NANOS, TableState.IDLE, 10, 180, null, null), 180, true));
         now = 2 * TICK_NANOS;
         assertEquals(List.of(), run(keeper, 5, true, 10, 180, 0, TableState.IDLE), "reported once");
@@ -178,15 +180,15 @@ class SessionKeeperTest {
         run(keeper, 2, true, 20, 0, 1, TableState.HOLDING);
         byte[] before = Files.readAllBytes(dir.resolve(SessionJournal.FILE_NAME));
         files.failing = true;
-        List<String> events = run(keeper, 10, true, 20, 2, 1, TableState.HOLDING);
-        assertEquals(List.of(SessionKeeper.EVENT_JOURNAL_ERROR), events, "one report for a disk that stays full");
+        List<TableEvent> events = run(keeper, 10, true, 20, 2, 1, TableState.HOLDING);
+        assertEquals(List.of(TableEvent.JOURNAL_ERROR), events, "one report for a disk that stays full");
         assertArrayEquals(before, Files.readAllBytes(dir.resolve(SessionJournal.FILE_NAME)),
                 "the previous journal must be left whole");
         files.failing = false;
         run(keeper, 1.5, true, 20, 12, 1, TableState.HOLDING);
         assertTrue(journaled().invertedS() > 12, "journaled again once the disk works: " + journaled());
         files.failing = true;
-        assertEquals(List.of(SessionKeeper.EVENT_JOURNAL_ERROR), run(keeper, 3, true, 20, 14, 1, TableState.HOLDING),
+        assertEquals(List.of(TableEvent.JOURNAL_ERROR), run(keeper, 3, true, 20, 14, 1, TableState.HOLDING),
                 "a new failure after a recovery is reported again");
     }
 
@@ -198,8 +200,8 @@ class SessionKeeperTest {
                 Optional.of(new SessionHistory(history)), wall);
         keeper.restore();
         run(keeper, 2, true, 20, 0, 1, TableState.HOLDING);
-        List<String> events = run(keeper, 0.02, false, -65, 0, 0, TableState.IDLE);
-        assertEquals(List.of(SessionKeeper.EVENT_JOURNAL_ERROR), events);
+        List<TableEvent> events = run(keeper, 0.02, false, -65, 0, 0, TableState.IDLE);
+        assertEquals(List.of(TableEvent.JOURNAL_ERROR), events);
         Files.delete(dir.resolve("blocker"));
         run(keeper, 2, true, 20, 0, 1, TableState.HOLDING);
         run(keeper, 0.02, false, -65, 0, 0, TableState.IDLE);
@@ -208,13 +210,13 @@ class SessionKeeperTest {
 
     @Test
     void aSessionEndsByItsMostTellingEvent() throws IOException {
-        assertEquals(EndedBy.USER, endedBy(record(0, TableState.MOVING, 20, 1, "button_stuck", "button_stuck")));
-        assertEquals(EndedBy.FAULT, endedBy(record(0, TableState.FAULT, 20, 1, "imu_stale", "imu_stale")));
-        assertEquals(EndedBy.FAULT, endedBy(record(0, TableState.RETURNING, 20, 1, "motion_stall", null)));
-        assertEquals(EndedBy.ESTOP, endedBy(record(0, TableState.FAULT, 20, 1, "imu_stale", null),
-                record(0, TableState.ESTOP, 20, 1, null, "estop")));
-        assertEquals(EndedBy.AUTO_RETURN, endedBy(record(0, TableState.ESTOP, 20, 1, null, "estop"),
-                record(0, TableState.RETURNING, 20, 1, null, "auto_return")));
+        assertEquals(EndedBy.USER, endedBy(record(0, TableState.MOVING, 20, 1, FaultCode.BUTTON_STUCK, TableEvent.BUTTON_STUCK)));
+        assertEquals(EndedBy.FAULT, endedBy(record(0, TableState.FAULT, 20, 1, FaultCode.IMU_STALE, TableEvent.FAULT)));
+        assertEquals(EndedBy.FAULT, endedBy(record(0, TableState.RETURNING, 20, 1, FaultCode.MOTION_STALL, null)));
+        assertEquals(EndedBy.ESTOP, endedBy(record(0, TableState.FAULT, 20, 1, FaultCode.IMU_STALE, null),
+                record(0, TableState.ESTOP, 20, 1, null, TableEvent.ESTOP)));
+        assertEquals(EndedBy.AUTO_RETURN, endedBy(record(0, TableState.ESTOP, 20, 1, null, TableEvent.ESTOP),
+                record(0, TableState.RETURNING, 20, 1, null, TableEvent.AUTO_RETURN)));
     }
 
     private EndedBy endedBy(TickRecord... during) throws IOException {

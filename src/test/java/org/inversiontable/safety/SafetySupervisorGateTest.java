@@ -77,9 +77,9 @@ class SafetySupervisorGateTest {
                 : TiltReading.fresh(angle + (ticks % 2 == 0 ? 0.001 : -0.001), 1.0);
         TickInputs in = new TickInputs(now, tilt, new PanelReading(estopStop, atHome, buttons));
         view = supervisor.assess(in);
-        sawWarning |= "warning".equals(view.event());
+        sawWarning |= view.event() == TableEvent.WARNING;
         if (view.event() != null) {
-            events.add(view.event());
+            events.add(view.event().text(view.fault()));
         }
         MotorCommand applied = supervisor.gate(in, wanted);
         now += PERIOD;
@@ -196,7 +196,7 @@ class SafetySupervisorGateTest {
         estopStop = true;
         assertFalse(tick(DEEPER).enabled(), "drove with the e-stop pressed");
         assertTrue(view.estopLatched());
-        assertEquals("estop", view.event());
+        assertEquals(TableEvent.ESTOP, view.event());
         assertTrue(bridge.inhibited(), "the H-bridge was not inhibited");
         assertFalse(supervisor.healthy(), "heartbeat healthy with the e-stop latched");
         assertTrue(view.latched());
@@ -227,7 +227,7 @@ class SafetySupervisorGateTest {
         String event = null;
         for (int i = 0; i < 250 && view.estopLatched(); i++) {
             tick(MotorCommand.OFF);
-            event = view.event();
+            event = view.event() == null ? null : view.event().text(view.fault());
         }
         assertEquals("reset", event);
         assertFalse(view.estopLatched());
@@ -300,7 +300,8 @@ class SafetySupervisorGateTest {
         assertFalse(tick(DEEPER).enabled(), "the motor kept running after a fault");
         assertEquals("not refreshed for 60 ms", supervisor.faultCause());
         assertEquals(FaultCode.MOTOR_WATCHDOG, view.fault());
-        assertEquals("motor_watchdog", view.event());
+        assertEquals(TableEvent.FAULT, view.event());
+        assertEquals("motor_watchdog", view.event().text(view.fault()));
         assertTrue(supervisor.healthy(), "a fault other than an overrun stopped the heartbeat");
     }
 
@@ -414,7 +415,7 @@ class SafetySupervisorGateTest {
         tiltOverride = null;
         idle(20);
         assertNull(view.fault(), "no reset after 20 good samples and STOP held 2 s");
-        assertEquals("reset", view.event());
+        assertEquals(TableEvent.RESET, view.event());
         idle(1);
         assertTrue(view.angleTrusted(), "the angle was not trusted again after the reset");
     }
@@ -516,7 +517,7 @@ class SafetySupervisorGateTest {
         }
         assertTrue(view.returnActive());
         assertTrue(sawWarning, "no warning before the return");
-        assertEquals("auto_return", view.event());
+        assertEquals(TableEvent.AUTO_RETURN, view.event());
         assertEquals(Double.parseDouble(org.inversiontable.config.ConfigKey.FLAT_REST_DEG.defaultText()), view.maxAngleNowDeg(),
                 "a move may still target inversion with the budget spent");
         assertFalse(view.limpAllowed());
@@ -594,7 +595,7 @@ class SafetySupervisorGateTest {
         buttons = Button.UP.bit();
         tick(MotorCommand.OFF);
         assertTrue(view.returnActive(), "a fresh UP press did not resume the return");
-        assertEquals("auto_return", view.event());
+        assertEquals(TableEvent.AUTO_RETURN, view.event());
         assertFalse(view.onlyUpward());
         assertEquals(UPWARD, tick(UPWARD), "the resumed return's drive was not passed");
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.inversiontable.session.SessionJournal;
-import org.inversiontable.process.SessionKeeper;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,10 +58,10 @@ class JournalOnDiskTest {
                 at 40 press DOWN
                 run 80
                 """).run();
-        TraceRow reported = run.firstEvent(SessionKeeper.EVENT_JOURNAL_CORRUPT);
+        TraceRow reported = run.firstEvent(TableEvent.JOURNAL_CORRUPT.text());
         assertNotNull(reported, "the corrupt journal was not reported in the trace");
         assertTrue(reported.tS() <= 0.1, "reported late, at " + reported.tS() + " s");
-        assertEquals(1, count(run, SessionKeeper.EVENT_JOURNAL_CORRUPT), "reported once");
+        assertEquals(1, count(run, TableEvent.JOURNAL_CORRUPT.text()), "reported once");
         assertTrue(run.rows().get(0).invertedS() >= MAX_INVERTED_S,
                 "the budget should count as spent, inverted_s " + run.rows().get(0).invertedS());
         for (TraceRow r : run.between(0, 3)) {
@@ -88,9 +88,9 @@ class JournalOnDiskTest {
                 """, disk).run();
         assertTrue(disk.refusedWrites > 0, "the journal was never written");
         assertEquals(6001, run.rows().size(), "the loop must keep ticking at 100 Hz");
-        TraceRow reported = run.firstEvent(SessionKeeper.EVENT_JOURNAL_ERROR);
+        TraceRow reported = run.firstEvent(TableEvent.JOURNAL_ERROR.text());
         assertNotNull(reported, "the write failure was not reported");
-        assertEquals(1, count(run, SessionKeeper.EVENT_JOURNAL_ERROR), "reported once, not at every save");
+        assertEquals(1, count(run, TableEvent.JOURNAL_ERROR.text()), "reported once, not at every save");
         assertTrue(run.at(60).angleTrueDeg() < -60, "HOME should still bring the table home, at "
                 + run.at(60).angleTrueDeg());
         assertTrue(run.at(1).invertedS() > 10, "the journal was still read: inverted_s " + run.at(1).invertedS());

@@ -1,5 +1,6 @@
 package org.inversiontable.safety.scenario;
 
+import org.inversiontable.safety.FaultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -119,7 +120,7 @@ class BenchWatchdogAndEstopTest {
         }
         clock.advanceNanos(40 * MS);   // the loop was late: more than 3 periods between ticks
         TickRecord late = tick();
-        assertEquals("loop_overrun", late.fault(), "no overrun fault: " + late);
+        assertEquals(FaultCode.LOOP_OVERRUN, late.fault(), "no overrun fault: " + late);
         boolean previous = bench.wiring().watchdogHigh();
         for (int i = 0; i < 20; i++) {
             tick();

@@ -72,7 +72,7 @@ class SupervisorTrustedFaultTest {
         SafetyView view = untilReturnDue(this::overrun);
         assertEquals(FaultCode.LOOP_OVERRUN, view.fault());
         assertTrue(view.returnActive(), "no automatic return with a loop overrun latched; inverted " + view.invertedS());
-        assertEquals("auto_return", view.event());
+        assertEquals(org.inversiontable.safety.TableEvent.AUTO_RETURN, view.event());
         tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.drive(-0.4));
         assertEquals(MotorCommand.drive(-0.4), bridge.output(), "the return was not let through to the motor");
         tick(TiltReading.fresh(ANGLE_DEG, 1.0), Button.DOWN.bit(), MotorCommand.drive(0.4));
