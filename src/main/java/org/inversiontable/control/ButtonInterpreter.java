@@ -1,5 +1,6 @@
 package org.inversiontable.control;
 
+import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
@@ -28,7 +29,7 @@ public final class ButtonInterpreter {
     /** SPEC §4: PRESET held this long at rest stores the preset. */
     public static final long PRESET_LONG_HOLD_NANOS = 3_000_000_000L;
     /** SPEC §4: STOP held this long requests a reset. */
-    public static final long STOP_LONG_HOLD_NANOS = 2_000_000_000L;
+    public static final long STOP_LONG_HOLD_NANOS = SafetySettings.STOP_HOLD_TO_RESET_NANOS;
     public static final double DEFAULT_STUCK_BUTTON_S = 120.0;
 
     private static final Button[] BUTTONS = Button.values();

@@ -8,6 +8,7 @@ import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
 import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.SafetyView;
 
 /**
@@ -37,9 +38,9 @@ public final class TableController {
     /** Settled: the estimate is this close to the target (SPEC §5 asks 0.3 deg on the true angle). */
     private static final double SETTLED_DEG = 0.08;
     /** "At home" by angle when the switch is not there to say it (SPEC §3 uses home + 2 deg). */
-    private static final double AT_HOME_BAND_DEG = 2.0;
+    private static final double AT_HOME_BAND_DEG = SafetySettings.HOME_BAND_DEG;
     /** The inputs' debounce has settled by then (the supervisor waits as long for the e-stop). */
-    private static final long BOOT_SETTLE_NANOS = 100_000_000L;
+    private static final long BOOT_SETTLE_NANOS = SafetySettings.INPUT_SETTLE_NANOS;
     /**
      * Moves toward home aim this far above it at their normal speed, then creep on at
      * {@link #CREEP_SPEED_DEG_S} until the HOME switch opens: the switch ends the move at a speed
@@ -394,7 +395,7 @@ public final class TableController {
             return output(MotorCommand.OFF, null);
         }
         state = TableState.LIMP_HOME;
-        double limpSpeed = settings.returnLimits().vMaxDegPerS() / 2.0;
+        double limpSpeed = SafetySettings.limpSpeedDegPerS(settings.returnLimits());
         if (!view.angleTrusted()) {
             reference = null;
             return output(positionLoop.openLoopTowardUpright(limpSpeed, lastTrustedAngleDeg), null);

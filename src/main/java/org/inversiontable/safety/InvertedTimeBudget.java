@@ -37,10 +37,8 @@ public final class InvertedTimeBudget {
         RETURN_REQUIRED
     }
 
-    public static final double HOME_BAND_DEG = 2.0;
+    private static final double HOME_BAND_DEG = SafetySettings.HOME_BAND_DEG;
     public static final double SESSION_END_REST_S = 60.0;
-    /** Covers a tick of latency and the start of the move; the configuration check counts it too. */
-    public static final double RETURN_MARGIN_S = ReturnDuration.START_MARGIN_S;
     public static final double FIRST_WARNING_S = 60.0;
     public static final double SECOND_WARNING_S = 10.0;
     /** The angle assumed when none has been seen yet: the worst case, fully inverted. */
@@ -172,7 +170,7 @@ public final class InvertedTimeBudget {
         if (!sessionActive) {
             return Double.POSITIVE_INFINITY;
         }
-        return maxInvertedS - invertedS - returnTimeFromS(lastKnownAngleDeg) - RETURN_MARGIN_S;
+        return maxInvertedS - invertedS - returnTimeFromS(lastKnownAngleDeg) - ReturnDuration.START_MARGIN_S;
     }
 
     private double returnTimeFromS(double angleDeg) {

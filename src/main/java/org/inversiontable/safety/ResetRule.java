@@ -7,7 +7,7 @@ package org.inversiontable.safety;
  * supervisor's question; this class only times the gesture.
  */
 final class ResetRule {
-    static final long HOLD_NANOS = 2_000_000_000L;
+    static final long HOLD_NANOS = SafetySettings.STOP_HOLD_TO_RESET_NANOS;
 
     private boolean seenReleased;
     private long pressedSinceNanos = Long.MIN_VALUE;

@@ -28,6 +28,20 @@ public record SafetySettings(double maxAngleDeg, double maxInvertedS, double hom
         }
     }
 
+    /** SPEC §3: within this of home (deg) the table is "at home" for the session and the return. */
+    public static final double HOME_BAND_DEG = 2.0;
+    /** Inputs are debounced from power-on: readings before this are not yet the contacts' state. */
+    public static final long INPUT_SETTLE_NANOS = 100_000_000L;
+    /** SPEC §4: STOP held this long resets a latched e-stop or fault. */
+    public static final long STOP_HOLD_TO_RESET_NANOS = 2_000_000_000L;
+    /** SPEC §6: limp home moves toward upright at half the return speed. */
+    public static final double LIMP_SHARE_OF_RETURN_SPEED = 0.5;
+
+    /** The limp-home speed (deg/s) for these return limits: one value for the controller and the gate. */
+    public static double limpSpeedDegPerS(MotionLimits returnLimits) {
+        return returnLimits.vMaxDegPerS() * LIMP_SHARE_OF_RETURN_SPEED;
+    }
+
     /** Also refuses NaN: a limit that compares false with its cap is no limit. */
     private static void atMostCap(String name, double value, double cap) {
         if (!(value <= cap)) {

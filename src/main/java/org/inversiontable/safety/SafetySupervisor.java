@@ -1,12 +1,10 @@
 package org.inversiontable.safety;
 
-import org.inversiontable.hardware.TickInputs;
+import java.util.function.BooleanSupplier;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.MotorCommand;
 import org.inversiontable.hardware.PanelReading;
-import org.inversiontable.motion.JerkLimitedProfile;
-import org.inversiontable.motion.MotionLimits;
-import org.inversiontable.motion.ProfileState;
 import org.inversiontable.motion.ReturnDuration;
 import org.tinylog.Logger;
 
@@ -24,66 +22,39 @@ import org.tinylog.Logger;
  * }</pre>
  *
  * It depends on the inputs, its settings and its own state, never on the controller's internals.
+ * Its parts each have a class of their own: {@link MotorGate} (the only holder of the H-bridge),
+ * {@link DriveDetectors} (the faults of §6), {@link InvertedTimeBudget} and {@link AutomaticReturn}
+ * (§3), {@link LimpHomeGate} (§6), {@link EnvelopeGuard}, the latches and the {@link ResetRule}
+ * (§4); this class wires them in their one order per tick. Only the control thread calls it;
+ * other threads reach it through the gate's {@link TroubleReports}.
  */
 public final class SafetySupervisor {
-    /** Noise and bias allowance on top of the stopping distance of a return that began mid-move. */
-    private static final double RETURN_STOP_MARGIN_DEG = 0.5;
-    /** Within this of home (deg) the table is "at home" for the session and the return (SPEC §3). */
-    private static final double HOME_BAND_DEG = 2.0;
-    /** Limp home may use the duty of this many times its speed on an unloaded table (load headroom). */
-    private static final double LIMP_SPEED_HEADROOM = 2.0;
-    /** A limp-home drive that takes the table this much deeper is going the wrong way: stop it. */
-    private static final double LIMP_WRONG_WAY_DEG = 1.0;
-    /** A reset of an IMU fault needs this many ticks in a row of accepted samples (0.2 s). */
-    private static final int IMU_GOOD_TICKS_FOR_RESET = 20;
-    /** After a rejected sample, the motion detectors wait this long (0.5 s) for a clean IMU. */
-    private static final int IMU_DOUBT_TICKS = 50;
-    /** Inputs are debounced from power-on; readings before this are not yet the contacts' state. */
-    private static final long INPUT_SETTLE_NANOS = 100_000_000L;
+    private static final double HOME_BAND_DEG = SafetySettings.HOME_BAND_DEG;
+    private static final long INPUT_SETTLE_NANOS = SafetySettings.INPUT_SETTLE_NANOS;
 
     private final SafetySettings settings;
     private final long startNanos;
     private final MotorGate gate;
     private final EstopLatch estop = new EstopLatch();
     private final FaultLatch faults = new FaultLatch();
-    private final ImuPlausibility imu;
-    private final MotionDisagreement motion = new MotionDisagreement();
-    private final FrozenSensorDetector frozen = new FrozenSensorDetector();
-    private final WrongWayGuard wrongWay = new WrongWayGuard();
-    private final UncommandedMotionDetector uncommanded = new UncommandedMotionDetector();
-    private final OverspeedDetector overspeed;
-    private final HomeSwitchConsistency homeSwitch;
-    private final LoopOverrun overrun;
-    private final InvertedTimeBudget budget;
     private final EnvelopeGuard envelope;
+    private final DriveDetectors detectors;
+    private final InvertedTimeBudget budget;
+    private final AutomaticReturn automaticReturn;
+    private final LimpHomeGate limp;
     private final ResetRule resetRule = new ResetRule();
-    private final LimpHomeGuard limp;
-    private final double limpDutyCap;
-    private final double limpOpenLoopDutyCap;
+    /** Made once, so that a tick allocates nothing for them. */
+    private final BooleanSupplier angleTrustedNow = this::angleTrusted;
+    private final DriveDetectors.TripSink latchSink = this::latch;
 
-    private boolean returnActive;
-    /** Where the automatic return began; the controlled stop of a move going down may use a little more. */
-    private double returnStartAngleDeg = Double.NaN;
-    private final double returnStopAllowanceDeg;
     private boolean onlyUpward;
     private boolean bootAngleJudged;
     /** No journal at boot: what went before is unknown (SPEC §7). */
     private boolean pastUnknown;
-    private final ReturnResumeRule returnResume = new ReturnResumeRule();
     private int previousButtonsMask = -1;
     private boolean pressSeenSinceBoot;
     private boolean estopReported;
     private boolean faultReported;
-    private double lastTrustedAngleDeg = Double.NaN;
-    /** Consecutive ticks with an accepted sample: an IMU fault's cause is gone after a run of them. */
-    private int goodImuTicks;
-    /** Ticks left in which the motion detectors do not judge, after a rejected IMU sample. */
-    private int imuDoubtTicks;
-    /** The most upright angle limp home has reached since the fault; deeper than this is refused. */
-    private double limpBestAngleDeg = Double.NaN;
-    private boolean limpBlocked;
-    /** Limp home needs UP pressed after the fault: a button held through it does not count. */
-    private boolean limpArmed;
     private MotorCommand applied = MotorCommand.OFF;
     /**
      * A drive that moved by itself was seen (SPEC §4): the heartbeat stays stopped until a reset,
@@ -97,27 +68,15 @@ public final class SafetySupervisor {
         this.gate = gate;
         this.startNanos = startNanos;
         this.envelope = new EnvelopeGuard(settings.maxAngleDeg(), settings.homeDeg());
-        this.imu = new ImuPlausibility(startNanos);
-        this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
-        this.overrun = new LoopOverrun(settings.periodNanos());
-        this.overspeed = new OverspeedDetector(settings.downLimits().vMaxDegPerS(), settings.periodNanos());
-        MotionLimits back = settings.returnLimits();
+        this.detectors = new DriveDetectors(settings, envelope, startNanos);
         // One estimate with the configuration check: the table may still be going down at full
         // speed when the return falls due, and a loaded table lags the planned return.
-        ReturnDuration returnDuration = new ReturnDuration(settings.downLimits(), back, settings.maxAngleDeg());
-        ProfileState fullSpeedDown = new ProfileState(0.0, settings.downLimits().vMaxDegPerS(), 0.0);
-        this.returnStopAllowanceDeg = JerkLimitedProfile.stoppingDistanceDeg(fullSpeedDown, settings.downLimits())
-                + RETURN_STOP_MARGIN_DEG;
+        ReturnDuration returnDuration = new ReturnDuration(settings.downLimits(), settings.returnLimits(),
+                settings.maxAngleDeg());
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
                 returnDuration::secondsFrom, startNanos);
-        this.limp = new LimpHomeGuard(settings.homeDeg(), back.vMaxDegPerS() / 2.0);
-        double minDuty = settings.actuatorMinDuty();
-        this.limpDutyCap = minDuty + (1.0 - minDuty) * LIMP_SPEED_HEADROOM * limp.limpSpeedDegPerS()
-                / settings.actuatorSpeedDegPerS();
-        // Without a trusted angle nothing can see the speed: the duty that moves an unloaded table
-        // at the limp speed. The user's weight only slows a self-locking screw going up, so no
-        // user (40-150 kg) goes faster, at any angle; a heavy one goes slower, within the bound.
-        this.limpOpenLoopDutyCap = minDuty + (1.0 - minDuty) * limp.limpSpeedDegPerS() / settings.actuatorSpeedDegPerS();
+        this.automaticReturn = new AutomaticReturn(settings);
+        this.limp = new LimpHomeGate(settings);
     }
 
     /**
@@ -156,54 +115,19 @@ public final class SafetySupervisor {
             estop.trip();
             gate.cut();
         }
-        tripIf(overrun.tickStarted(now), now);
-        ImuCheck sample = imu.check(in.tilt(), now);
-        if (sample.tripped()) {
-            latch(sample.trip(), now);
-        }
-        double angle = sample.acceptedAngleDeg();
+        detectors.detect(in, applied, estop.latched(), angleTrustedNow, latchSink);
+        double angle = detectors.acceptedAngleDeg();
         boolean trusted = angleTrusted();
-        goodImuTicks = sample.hasAngle() ? goodImuTicks + 1 : 0;
-        if (trusted && Double.isFinite(angle)) {
-            lastTrustedAngleDeg = angle;
-            envelope.observe(angle);
-        }
-        // While the IMU is throwing out samples, the ones it lets through are not good enough to
-        // judge the drive by: a noisy sensor must show as an IMU fault (limp home open-loop), not
-        // as a motion fault (limp home closed-loop on a bad angle).
-        imuDoubtTicks = sample.rejected() ? IMU_DOUBT_TICKS : Math.max(0, imuDoubtTicks - 1);
-        if (trusted && !estop.latched()) {
-            tripIf(frozen.update(applied, angle), now);
-            if (imuDoubtTicks > 0) {
-                motion.reset();
-                wrongWay.reset();
-            } else {
-                tripIf(motion.update(applied, angle, now), now);
-                tripIf(wrongWay.update(applied, angle, envelope.rawNoiseDeg(), now), now);
-            }
-        }
-        // Whatever the command and the e-stop: a drive that moves by itself is not stopped by
-        // either (SPEC §4), only by the relay that the heartbeat holds.
-        if (trusted && imuDoubtTicks == 0) {
-            tripIf(uncommanded.update(applied.enabled(), envelope.angleDeg(), envelope.filteredNoiseDeg(), now), now);
-            tripIf(overspeed.update(angle, envelope.rawNoiseDeg(), now), now);
-        } else {
-            uncommanded.reset();
-            overspeed.reset();
-        }
-        if (!estop.latched()) {
-            tripIf(homeSwitch.update(panel.homeSwitchAtHome(), angle, trusted, now), now);
-        }
 
         // Only a press edge counts: a button held through a restart is not a new command (SPEC §7).
         int mask = panel.buttonsMask();
         int pressEdges = previousButtonsMask >= 0 ? mask & ~previousButtonsMask : 0;
         pressSeenSinceBoot |= pressEdges != 0;
         previousButtonsMask = mask;
-        limpArmed |= !Button.UP.in(mask);
+        limp.observeButtons(mask);
         // The budget counts on the filtered angle: sensor noise around the rest just below
         // horizontal must not count as inverted time (SPEC §3), nor hide a real inversion.
-        double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : lastTrustedAngleDeg;
+        double budgetAngle = Double.isFinite(envelope.angleDeg()) ? envelope.angleDeg() : detectors.lastTrustedAngleDeg();
         if (!bootAngleJudged && trusted && Double.isFinite(budgetAngle)) {
             bootAngleJudged = true;
             // Booting inverted, with or without a journal: only HOME and UP, with the alarm (SPEC §7).
@@ -227,27 +151,17 @@ public final class SafetySupervisor {
         } else if (faults.latched() && !faultReported) {
             faultReported = true;
             resetRule.rearm();
-            limpArmed = false;
+            limp.onFault(faults.code(), detectors.lastTrustedAngleDeg());
             event = TableEvent.FAULT;
-            if (!faults.code().angleAndDriveTrusted()) {
-                limp.startOpenLoop(lastTrustedAngleDeg);
-            }
         }
 
         if (resetRule.update(panel.pressed(Button.STOP), now) && (estop.latched() || faults.latched())) {
             if (resetAllowed(panel)) {
                 estop.tryReset(false);
                 faults.reset();
-                motion.reset();
-                frozen.reset();
-                wrongWay.reset();
-                uncommanded.reset();
-                overspeed.reset();
+                detectors.reset(now);
                 motorPowerCut = false;
-                imu.restart(now);
                 limp.reset();
-                limpBlocked = false;
-                limpBestAngleDeg = Double.NaN;
                 gate.release();
                 estopReported = false;
                 faultReported = false;
@@ -255,8 +169,8 @@ public final class SafetySupervisor {
             }
         }
 
-        returnResume.update(returnBlockedByALatch(), pressEdges, returnDue(budgetAngle));
-        boolean returnStarted = updateReturn(budgetAngle, panel);
+        boolean returnStarted = automaticReturn.update(returnBlockedByALatch(), pressEdges, returnDue(budgetAngle),
+                panel.homeSwitchAtHome(), applied, envelope.angleDeg());
         if (event == null && returnStarted) {
             event = TableEvent.AUTO_RETURN;
         } else if (event == null && warning) {
@@ -267,8 +181,8 @@ public final class SafetySupervisor {
         }
 
         FaultCode fault = faults.latched() ? faults.code() : null;
-        boolean limpAllowed = fault != null && !estop.latched() && !returnActive;
-        view = new SafetyView(angle, trusted, estop.latched(), fault, returnActive, limpAllowed,
+        boolean limpAllowed = fault != null && !estop.latched() && !automaticReturn.active();
+        view = new SafetyView(angle, trusted, estop.latched(), fault, automaticReturn.active(), limpAllowed,
                 maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event);
         return view;
     }
@@ -278,11 +192,7 @@ public final class SafetySupervisor {
      * command can pass. Returns what was applied.
      */
     public MotorCommand gate(TickInputs in, MotorCommand wanted) {
-        if (returnActive && !wanted.enabled() && envelope.angleDeg() <= settings.homeDeg() + HOME_BAND_DEG) {
-            // Home by the angle and the return has come to rest: the HOME switch is not the only
-            // way to finish, or a switch that never opens would keep the return alive forever.
-            returnActive = false;
-        }
+        automaticReturn.endIfHome(wanted.enabled(), envelope.angleDeg() <= settings.homeDeg() + HOME_BAND_DEG);
         MotorCommand allowed = allowed(in, wanted);
         gate.write(allowed, in.timeNanos());
         applied = gate.output();
@@ -321,19 +231,16 @@ public final class SafetySupervisor {
         if (onlyUpward && towardInversion) {
             return MotorCommand.OFF;
         }
-        if (returnActive) {
-            // Buttons are ignored during the return; whatever the controller asks, never deeper
-            // than the controlled stop of a move that was going down when the return fell due
-            // (cutting it instead would be a hard stop under a person: only the e-stop does that).
-            boolean deeperThanTheStop = envelope.angleDeg() >= returnStartAngleDeg + returnStopAllowanceDeg;
-            if (towardInversion && (deeperThanTheStop
-                    || envelope.refuses(duty))) {
+        if (automaticReturn.active()) {
+            // Buttons are ignored during the return (the controller drives it).
+            if (towardInversion && (automaticReturn.refusesDeeper(envelope.angleDeg()) || envelope.refuses(duty))) {
                 return MotorCommand.OFF;
             }
             return wanted;
         }
         if (faults.latched()) {
-            return limpHome(in, wanted);
+            return limp.allowed(panel, wanted, faults.code(), angleTrusted(), envelope,
+                    detectors.lastTrustedAngleDeg(), in.timeNanos());
         }
         if (!pressSeenSinceBoot || returnPending(envelope.angleDeg())) {
             return MotorCommand.OFF;
@@ -355,40 +262,6 @@ public final class SafetySupervisor {
         return wanted;
     }
 
-    /** After a fault only limp home may move: UP held, toward upright, at limp speed, bounded. */
-    private MotorCommand limpHome(TickInputs in, MotorCommand wanted) {
-        PanelReading panel = in.panel();
-        boolean upHeld = panel.pressed(Button.UP) && limpArmed;
-        boolean switchTrusted = faults.code() != FaultCode.HOME_SWITCH_DISAGREE;
-        boolean refuse = !upHeld || wanted.duty() >= 0.0 || switchTrusted && panel.homeSwitchAtHome();
-        if (!refuse && !angleTrusted()) {
-            // Open loop, whatever the fault that came first (the angle may be lost after a
-            // trusted one): always within the travel-time bound.
-            if (!limp.started()) {
-                limp.startOpenLoop(lastTrustedAngleDeg);
-            }
-            refuse = !limp.allowOpenLoop(true, in.timeNanos());
-        } else {
-            limp.allowOpenLoop(false, in.timeNanos());
-        }
-        if (!refuse && angleTrusted()) {
-            double angle = envelope.angleDeg();
-            // A reversed or runaway drive under limp home would take the user deeper: never more
-            // than a degree past the most upright point limp home has reached since the fault.
-            limpBestAngleDeg = Double.isNaN(limpBestAngleDeg) ? angle : Math.min(limpBestAngleDeg, angle);
-            limpBlocked |= angle > limpBestAngleDeg + LIMP_WRONG_WAY_DEG;
-            refuse = limpBlocked || envelope.refuses(wanted.duty());
-        }
-        if (refuse) {
-            return MotorCommand.OFF;
-        }
-        // Capped, not refused: a loaded table needs more duty than an empty one for the same speed;
-        // closed loop the controller's tracking holds the speed on the angle, open loop the cap does.
-        double cap = angleTrusted() ? limpDutyCap : limpOpenLoopDutyCap;
-        return MotorCommand.drive(Math.max(wanted.duty(), -cap));
-    }
-
-
     private boolean resetAllowed(PanelReading panel) {
         if (panel.estopStop()) {
             return false;
@@ -396,30 +269,7 @@ public final class SafetySupervisor {
         if (!faults.latched()) {
             return true;
         }
-        return switch (faults.code()) {
-            case IMU_STALE, IMU_OUT_OF_RANGE, IMU_NON_FINITE, IMU_GRAVITY, IMU_JUMP, IMU_FROZEN ->
-                    goodImuTicks >= IMU_GOOD_TICKS_FOR_RESET;
-            case HOME_SWITCH_DISAGREE -> homeSwitch.agrees(panel.homeSwitchAtHome(), imu.lastAcceptedAngleDeg());
-            default -> true;
-        };
-    }
-
-    /**
-     * The automatic return is due when what is left of the budget only just covers the way back
-     * (SPEC §3). It runs in every state but ESTOP and the faults that leave the angle or the drive
-     * untrusted; after a restart it waits for a press (SPEC §7).
-     */
-    private boolean updateReturn(double angleDeg, PanelReading panel) {
-        boolean blocked = returnBlockedByALatch() || returnResume.awaitsPress();
-        if (returnActive && (panel.homeSwitchAtHome() || blocked)) {
-            returnActive = false;
-        } else if (!returnActive && !blocked && budget.returnRequired() && angleDeg > 0.0) {
-            returnActive = true;
-            // A controlled stop is owed only to a table that was going deeper when the return fell due.
-            returnStartAngleDeg = applied.enabled() && applied.duty() > 0.0 ? envelope.angleDeg() : Double.NEGATIVE_INFINITY;
-            return true;
-        }
-        return false;
+        return detectors.causeGone(faults.code(), panel.homeSwitchAtHome());
     }
 
     /**
@@ -436,7 +286,7 @@ public final class SafetySupervisor {
     }
 
     private boolean returnPending(double angleDeg) {
-        return returnResume.pending(returnActive, returnDue(angleDeg));
+        return automaticReturn.pending(returnDue(angleDeg));
     }
 
     private void tripIf(Trip trip, long now) {
@@ -463,7 +313,7 @@ public final class SafetySupervisor {
 
     /** The IMU's angle is believed: no IMU fault seen by the plausibility checks or latched here. */
     private boolean angleTrusted() {
-        return imu.angleTrusted() && !(faults.latched() && faults.code().imuFault());
+        return detectors.imuTrusted() && !(faults.latched() && faults.code().imuFault());
     }
 
     private boolean untrustedFaultLatched() {
