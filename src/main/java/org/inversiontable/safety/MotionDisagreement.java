@@ -1,7 +1,5 @@
 package org.inversiontable.safety;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Locale;
 import org.inversiontable.hardware.MotorCommand;
 
@@ -56,10 +54,8 @@ public final class MotionDisagreement {
     public static final double WRONG_WAY_MIN_TRAVEL_DEG = 0.5;
     public static final int MIN_SAMPLES_IN_WINDOW = 3;
 
-    private record Sample(long tNanos, double angleDeg) {
-    }
-
-    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+    /** At most one accepted sample a tick; a tick is never shorter than 1 ms. */
+    private final AngleHistory samples = new AngleHistory(STALL_WINDOW_NANOS, 1_000_000L);
     private int direction;
     private long commandSinceNanos;
     private long lastNowNanos = Long.MIN_VALUE;
@@ -85,11 +81,9 @@ public final class MotionDisagreement {
             return null;
         }
         if (!Double.isNaN(angleDeg)) {
-            samples.addLast(new Sample(nowNanos, angleDeg));
+            samples.add(nowNanos, angleDeg);
         }
-        while (!samples.isEmpty() && samples.peekFirst().tNanos() < nowNanos - STALL_WINDOW_NANOS) {
-            samples.removeFirst();
-        }
+        samples.forgetBefore(nowNanos - STALL_WINDOW_NANOS, true);
         long commandedNanos = nowNanos - commandSinceNanos;
         if (commandedNanos > WRONG_WAY_WINDOW_NANOS) {
             double movedDeg = direction * movementDeg(nowNanos, WRONG_WAY_WINDOW_NANOS);
@@ -125,39 +119,10 @@ public final class MotionDisagreement {
     }
 
     /**
-     * Least-squares slope through the samples of the last {@code windowNanos}, times the window:
-     * the signed movement over the window, or NaN (no judgement) with too few samples.
+     * The signed movement over the last {@code windowNanos}: the least-squares slope times the
+     * window, or NaN (no judgement) with too few samples.
      */
     private double movementDeg(long nowNanos, long windowNanos) {
-        long fromNanos = nowNanos - windowNanos;
-        int n = 0;
-        double sumT = 0;
-        double sumA = 0;
-        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
-            Sample s = it.next();
-            if (s.tNanos() < fromNanos) {
-                break;
-            }
-            n++;
-            sumT += (s.tNanos() - nowNanos) / 1e9;
-            sumA += s.angleDeg();
-        }
-        if (n < MIN_SAMPLES_IN_WINDOW) {
-            return Double.NaN;
-        }
-        double meanT = sumT / n;
-        double meanA = sumA / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
-            Sample s = it.next();
-            if (s.tNanos() < fromNanos) {
-                break;
-            }
-            double dt = (s.tNanos() - nowNanos) / 1e9 - meanT;
-            sxx += dt * dt;
-            sxy += dt * (s.angleDeg() - meanA);
-        }
-        return sxx > 0 ? sxy / sxx * (windowNanos / 1e9) : Double.NaN;
+        return samples.slopeDegPerS(nowNanos, windowNanos, true, MIN_SAMPLES_IN_WINDOW) * (windowNanos / 1e9);
     }
 }

@@ -1,7 +1,5 @@
 package org.inversiontable.safety;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -47,12 +45,10 @@ public final class OverspeedDetector {
     /** A window with fewer accepted samples than this fraction of its ticks is not judged. */
     static final double MIN_FILL = 0.5;
 
-    private record Sample(long tNanos, double angleDeg) {
-    }
 
     private final double vMaxDegPerS;
     private final long periodNanos;
-    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+    private final AngleHistory samples;
     private long overSinceNanos = Long.MIN_VALUE;
 
     /**
@@ -68,6 +64,7 @@ public final class OverspeedDetector {
         }
         this.vMaxDegPerS = vMaxDegPerS;
         this.periodNanos = periodNanos;
+        this.samples = new AngleHistory(MAX_WINDOW_NANOS, periodNanos);
     }
 
     /**
@@ -77,15 +74,15 @@ public final class OverspeedDetector {
      */
     public Trip update(double angleDeg, double rawNoiseDeg, long nowNanos) {
         if (Double.isFinite(angleDeg)) {
-            samples.addLast(new Sample(nowNanos, angleDeg));
+            samples.add(nowNanos, angleDeg);
         }
-        while (!samples.isEmpty() && samples.peekFirst().tNanos() <= nowNanos - MAX_WINDOW_NANOS) {
-            samples.removeFirst();
-        }
+        samples.forgetBefore(nowNanos - MAX_WINDOW_NANOS, false);
         double noiseDeg = Math.max(SPECIFIED_NOISE_DEG, Double.isFinite(rawNoiseDeg) ? rawNoiseDeg : 0.0);
         long windowNanos = windowNanos(noiseDeg);
         double thresholdDegPerS = thresholdDegPerS(noiseDeg, windowNanos);
-        double speedDegPerS = Math.abs(slopeDegPerS(nowNanos, windowNanos));
+        // A window with fewer accepted samples than MIN_FILL of its ticks is not judged.
+        double speedDegPerS = Math.abs(samples.slopeDegPerS(nowNanos, windowNanos, false,
+                Math.max(3, MIN_FILL * windowNanos / periodNanos)));
         if (!(speedDegPerS > thresholdDegPerS)) {
             overSinceNanos = Long.MIN_VALUE;
             return null;
@@ -123,39 +120,5 @@ public final class OverspeedDetector {
         double speedNoiseDegPerS = noiseDeg * Math.sqrt(12.0 * periodNanos / 1e9 / (windowS * windowS * windowS));
         return Math.max((1.0 + OVER_FRACTION) * vMaxDegPerS,
                 (1.0 + TOLERATED_FRACTION) * vMaxDegPerS + NOISE_SIGMAS * speedNoiseDegPerS);
-    }
-
-    /** Least-squares slope through the samples of the last window, NaN with too few of them. */
-    private double slopeDegPerS(long nowNanos, long windowNanos) {
-        long fromNanos = nowNanos - windowNanos;
-        int n = 0;
-        double sumT = 0;
-        double sumA = 0;
-        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
-            Sample s = it.next();
-            if (s.tNanos() <= fromNanos) {
-                break;
-            }
-            n++;
-            sumT += (s.tNanos() - nowNanos) / 1e9;
-            sumA += s.angleDeg();
-        }
-        if (n < Math.max(3, MIN_FILL * windowNanos / periodNanos)) {
-            return Double.NaN;
-        }
-        double meanT = sumT / n;
-        double meanA = sumA / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
-            Sample s = it.next();
-            if (s.tNanos() <= fromNanos) {
-                break;
-            }
-            double dt = (s.tNanos() - nowNanos) / 1e9 - meanT;
-            sxx += dt * dt;
-            sxy += dt * (s.angleDeg() - meanA);
-        }
-        return sxx > 0 ? sxy / sxx : Double.NaN;
     }
 }
