@@ -1,6 +1,5 @@
 package org.inversiontable.config;
 
-import org.inversiontable.control.TableController;
 import java.util.List;
 
 /**
