@@ -151,6 +151,19 @@ final class PositionLoop {
     }
 
     /**
+     * The duty the learned load takes at {@code angleDeg} for a drive in the direction of
+     * {@code duty}'s sign (0 for none): what track adds on top of the actuator curve, so the
+     * angle estimator can take it off again to predict the speed that the duty really gives.
+     */
+    double loadDutyAt(double duty, double angleDeg) {
+        if (duty == 0.0 || !Double.isFinite(angleDeg)) {
+            return 0.0;
+        }
+        double load = duty > 0.0 ? loadTowardInversionDuty : loadTowardUprightDuty;
+        return load * Math.cos(Math.toRadians(angleDeg));
+    }
+
+    /**
      * The wanted speed, changed from the actuator's predicted speed no faster than the
      * acceleration limit lets its first-order lag follow (the lag's own response then never
      * accelerates faster than aMax); the prediction moves on through the lag.

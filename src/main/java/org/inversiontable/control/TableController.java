@@ -71,7 +71,7 @@ public final class TableController {
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;
     private final JerkLimitedProfile profile = new JerkLimitedProfile();
-    private final AngleEstimator estimator = new AngleEstimator();
+    private final AngleEstimator estimator;
     private final PositionLoop positionLoop;
 
     private TableState state = TableState.BOOT;
@@ -97,6 +97,7 @@ public final class TableController {
         this.settings = settings;
         this.buttons = buttons;
         this.positionLoop = new PositionLoop(settings.actuatorCurve(), settings.actuatorLagS());
+        this.estimator = new AngleEstimator(settings.actuatorCurve(), settings.actuatorLagS());
         this.presetDeg = settings.presetDeg();
     }
 
@@ -127,10 +128,11 @@ public final class TableController {
             if (estimator.hasEstimate()) {
                 lastTrustedAngleDeg = estimator.angleDeg();
             }
-            // The estimate predicts with the speed the reference really moves at: while it waits
-            // for a table that fell behind it stands still, and a prediction that went on would
-            // hide a stalled or reversed drive from the error.
-            estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() * referencePace : 0.0, dtS);
+            // The estimate predicts with what the gate really applied last tick, not with the
+            // plan: a table that lags the plan, or that the gate held back, shows as such.
+            MotorCommand applied = view.appliedLastTick();
+            estimator.update(view.angleDeg(), applied,
+                    positionLoop.loadDutyAt(applied.duty(), estimator.angleDeg()), dtS);
         }
 
         if (view.estopLatched()) {

@@ -269,7 +269,7 @@ public final class SafetySupervisor {
         FaultCode fault = faults.latched() ? faults.code() : null;
         boolean limpAllowed = fault != null && !estop.latched() && !returnActive;
         view = new SafetyView(angle, trusted, estop.latched(), fault, returnActive, limpAllowed,
-                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event);
+                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event, applied);
         return view;
     }
 
