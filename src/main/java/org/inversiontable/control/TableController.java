@@ -334,8 +334,12 @@ public final class TableController {
     }
 
     private MotionLimits limitsFor(ProfileState from, double toDeg) {
-        // Anything moving toward upright runs at the gentler return limits (SPEC §3).
-        boolean upward = goal == Goal.STOP ? from.velocityDegPerS() < 0.0 : toDeg < from.positionDeg();
+        // Anything moving toward upright runs at the gentler return limits (SPEC §3). A reference
+        // still moving toward inversion (a return that fell due on the way down, braking to turn
+        // round) keeps the limits it moves under: capped at the return speed, the loop would cut
+        // the table's speed at once, and the braking profile then leads it ever deeper.
+        double v = from.velocityDegPerS();
+        boolean upward = goal == Goal.STOP || v != 0.0 ? v < 0.0 : toDeg < from.positionDeg();
         return upward ? settings.returnLimits() : settings.downLimits();
     }
 
