@@ -49,6 +49,11 @@ public record ActuatorCurve(double noLoadSpeedDegPerS, double minDuty) {
         return magnitude <= minDuty ? 0.0 : noLoadSpeedDegPerS * (magnitude - minDuty) / (1.0 - minDuty);
     }
 
+    /** Duty per deg/s above static friction: the slope of the curve. */
+    public double dutyPerSpeed() {
+        return (1.0 - minDuty) / noLoadSpeedDegPerS;
+    }
+
     /**
      * The slowest speed at which the table moves steadily rather than in pulses: one duty step
      * above static friction, with no load (a load only slows the screw, so no user makes the
