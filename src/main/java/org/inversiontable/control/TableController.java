@@ -73,7 +73,7 @@ public final class TableController {
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;
     private final JerkLimitedProfile profile = new JerkLimitedProfile();
-    private final AngleEstimator estimator = new AngleEstimator();
+    private final AngleEstimator estimator;
     private final PositionLoop positionLoop;
 
     private TableState state = TableState.BOOT;
@@ -99,6 +99,7 @@ public final class TableController {
         this.settings = settings;
         this.buttons = buttons;
         this.positionLoop = new PositionLoop(settings.actuatorCurve(), settings.actuatorLagS());
+        this.estimator = new AngleEstimator(settings.actuatorCurve(), settings.actuatorLagS());
         this.presetDeg = settings.presetDeg();
     }
 
@@ -129,10 +130,11 @@ public final class TableController {
             if (estimator.hasEstimate()) {
                 lastTrustedAngleDeg = estimator.angleDeg();
             }
-            // The estimate predicts with the speed the reference really moves at: while it waits
-            // for a table that fell behind it stands still, and a prediction that went on would
-            // hide a stalled or reversed drive from the error.
-            estimator.update(view.angleDeg(), isDriving() ? reference.velocityDegPerS() * referencePace : 0.0, dtS);
+            // The estimate predicts with what the gate really applied last tick, not with the
+            // plan: a table that lags the plan, or that the gate held back, shows as such.
+            MotorCommand applied = view.appliedLastTick();
+            estimator.update(view.angleDeg(), applied,
+                    positionLoop.loadDutyAt(applied.duty(), estimator.angleDeg()), dtS);
         }
 
         if (view.estopLatched()) {
@@ -334,8 +336,12 @@ public final class TableController {
     }
 
     private MotionLimits limitsFor(ProfileState from, double toDeg) {
-        // Anything moving toward upright runs at the gentler return limits (SPEC §3).
-        boolean upward = goal == Goal.STOP ? from.velocityDegPerS() < 0.0 : toDeg < from.positionDeg();
+        // Anything moving toward upright runs at the gentler return limits (SPEC §3). A reference
+        // still moving toward inversion (a return that fell due on the way down, braking to turn
+        // round) keeps the limits it moves under: capped at the return speed, the loop would cut
+        // the table's speed at once, and the braking profile then leads it ever deeper.
+        double v = from.velocityDegPerS();
+        boolean upward = goal == Goal.STOP || v != 0.0 ? v < 0.0 : toDeg < from.positionDeg();
         return upward ? settings.returnLimits() : settings.downLimits();
     }
 

@@ -40,6 +40,21 @@ public record ActuatorCurve(double noLoadSpeedDegPerS, double minDuty) {
     }
 
     /**
+     * The speed magnitude a duty magnitude gives with no load: the inverse of {@link #dutyFor},
+     * 0 within static friction. With a load, give it the duty left after the load's share (a
+     * self-locking screw: the load only ever takes duty away, in either direction).
+     */
+    public double speedFor(double duty) {
+        double magnitude = Math.abs(duty);
+        return magnitude <= minDuty ? 0.0 : noLoadSpeedDegPerS * (magnitude - minDuty) / (1.0 - minDuty);
+    }
+
+    /** Duty per deg/s above static friction: the slope of the curve. */
+    public double dutyPerSpeed() {
+        return (1.0 - minDuty) / noLoadSpeedDegPerS;
+    }
+
+    /**
      * The slowest speed at which the table moves steadily rather than in pulses: one duty step
      * above static friction, with no load (a load only slows the screw, so no user makes the
      * steady minimum any faster; the controller reaches it by backing the load off the duty).

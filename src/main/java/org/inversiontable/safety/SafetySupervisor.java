@@ -183,7 +183,7 @@ public final class SafetySupervisor {
         FaultCode fault = faults.latched() ? faults.code() : null;
         boolean limpAllowed = fault != null && !estop.latched() && !automaticReturn.active();
         view = new SafetyView(angle, trusted, estop.latched(), fault, automaticReturn.active(), limpAllowed,
-                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event);
+                maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event, applied);
         return view;
     }
 

@@ -1,5 +1,7 @@
 package org.inversiontable.safety;
 
+import org.inversiontable.hardware.MotorCommand;
+
 /**
  * What the supervisor tells the controller at the start of a tick. The controller plans with
  * it (a return that is due, the envelope in force); the supervisor still gates whatever the
@@ -17,10 +19,14 @@ package org.inversiontable.safety;
  *                        (SPEC §7), or while a due return waits for a press (SPEC §4)
  * @param invertedS       inverted time of this session so far
  * @param event           null or the supervisor's event of this tick
+ * @param appliedLastTick the command the gate put on the H-bridge on the previous tick (OFF
+ *                        before the first): what the actuator really got, which may be less than
+ *                        the controller asked (a cut, a refusal), for its model of the table
  */
 public record SafetyView(double angleDeg, boolean angleTrusted, boolean estopLatched, FaultCode fault,
                          boolean returnActive, boolean limpAllowed, double maxAngleNowDeg, boolean onlyUpward,
-                         double invertedS, TableEvent event) {
+                         double invertedS, TableEvent event,
+                         MotorCommand appliedLastTick) {
 
     public boolean latched() {
         return estopLatched || fault != null;

@@ -57,7 +57,7 @@ class CheckConfigCommandTest {
         Path file = write(dir, "max_angle_deg = 90", "max_inverted_s = 200", "v_return_deg_s = 0.5");
         assertEquals(2, run(file.toString()));
         assertTrue(err().contains(file + ":2: max_inverted_s: the automatic return from max_angle_deg (90)"), err());
-        assertTrue(err().contains("raise max_inverted_s to at least 210 or lower max_angle_deg to at most 85"), err());
+        assertTrue(err().contains("raise max_inverted_s to at least 238 or lower max_angle_deg to at most 75"), err());
     }
 
     @Test

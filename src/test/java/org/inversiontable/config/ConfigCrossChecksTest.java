@@ -49,16 +49,16 @@ class ConfigCrossChecksTest {
         assertEquals(1, p.size(), p.toString());
         String m = p.get(0).message();
         assertTrue(m.contains("max_angle_deg (90)") && m.contains("max_inverted_s (200)"), m);
-        assertTrue(m.contains("raise max_inverted_s to at least 210"), m);
-        assertTrue(m.contains("lower max_angle_deg to at most 85"), m);
+        assertTrue(m.contains("raise max_inverted_s to at least 238"), m);
+        assertTrue(m.contains("lower max_angle_deg to at most 75"), m);
         assertEquals(2, p.get(0).line(), "reported on the later of the two keys");
     }
 
     @Test
     void theSmallestBudgetTheCheckNamesIsAccepted() {
-        Config refused = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.MAX_INVERTED_S, "75");
+        Config refused = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.MAX_INVERTED_S, "87");
         assertEquals(1, ConfigCrossChecks.problems(refused).size());
-        assertEquals(List.of(), ConfigCrossChecks.problems(refused.with(ConfigKey.MAX_INVERTED_S, "76")));
+        assertEquals(List.of(), ConfigCrossChecks.problems(refused.with(ConfigKey.MAX_INVERTED_S, "88")));
         assertEquals(List.of(), ConfigCrossChecks.problems(refused.with(ConfigKey.MAX_ANGLE_DEG, "29")));
     }
 
@@ -66,7 +66,7 @@ class ConfigCrossChecksTest {
     void aBudgetNoAngleFitsInSaysSo() {
         Config c = Config.defaults().with(ConfigKey.V_RETURN_DEG_S, "0.5").with(ConfigKey.MAX_INVERTED_S, "10");
         String m = ConfigCrossChecks.problems(c).get(0).message();
-        assertTrue(m.contains("raise max_inverted_s to at least 76 (no max_angle_deg above 0 fits in it)"), m);
+        assertTrue(m.contains("raise max_inverted_s to at least 88 (no max_angle_deg above 0 fits in it)"), m);
     }
 
     @Test

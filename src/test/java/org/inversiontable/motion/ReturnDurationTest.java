@@ -25,20 +25,23 @@ class ReturnDurationTest {
 
     @Test
     void aShallowAngleCountsTheStopOfAMoveGoingDownTheSensorErrorTheSlowTableAndThePickup() {
-        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(10.0 + STOP_DEG + 1.0, BACK) / 0.9 + 3.0;
+        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(10.0 + STOP_DEG + 1.0, BACK) / ReturnDuration.TRACKING_SPEED_SHARE
+                + ReturnDuration.LOAD_PICKUP_S;
         assertEquals(expected, duration.secondsFrom(10.0), 1e-9);
     }
 
     @Test
     void theStopNeverEndsDeeperThanTheAngleLimit() {
-        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(30.0 + 1.0, BACK) / 0.9 + 3.0;
+        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(30.0 + 1.0, BACK) / ReturnDuration.TRACKING_SPEED_SHARE
+                + ReturnDuration.LOAD_PICKUP_S;
         assertEquals(expected, duration.secondsFrom(29.0), 1e-9);
         assertEquals(expected, duration.secondsFrom(30.0), 1e-9);
     }
 
     @Test
     void anAngleFoundBeyondTheLimitIsReturnedFromWhereItIs() {
-        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(40.0 + 1.0, BACK) / 0.9 + 3.0;
+        double expected = STOP_S + JerkLimitedProfile.restToRestDurationS(40.0 + 1.0, BACK) / ReturnDuration.TRACKING_SPEED_SHARE
+                + ReturnDuration.LOAD_PICKUP_S;
         assertEquals(expected, duration.secondsFrom(40.0), 1e-9);
     }
 

@@ -17,6 +17,7 @@ import org.inversiontable.hardware.TiltReading;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
+import org.inversiontable.motion.ReturnDuration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -508,7 +509,7 @@ class SafetySupervisorGateTest {
 
     @Test
     void theAutomaticReturnIgnoresButtonsAndRefusesDeeper() {
-        start(25.0, Map.of(ConfigKey.MAX_INVERTED_S, "20"));
+        start(25.0, Map.of(ConfigKey.MAX_INVERTED_S, "30"));
         idle(1);
         assertEquals(30.0, view.maxAngleNowDeg());
         click(Button.HOME);
@@ -801,12 +802,14 @@ class SafetySupervisorGateTest {
         untilReturn(MotorCommand.OFF);
         // The table may be going down at 5 deg/s when the return falls due: stop (time and ground
         // it covers, never past the 30 deg limit), 1 deg of sensor error, the way back at 3 deg/s
-        // for a table that may run 10 % slow, 3 s to take up the load, and the budget's own 1 s.
+        // for a table that may run 20 % slow, 6 s to take up the load, and the budget's own 1 s
+        // (ReturnDuration's measured allowances).
         MotionLimits down = new MotionLimits(5, 3, 6);
         double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(new ProfileState(0, 5, 0), down);
         double stopS = 5.0 / 3 + 3.0 / 6;
         double deepestDeg = Math.min(25.0 + stopDeg, 30.0) + 1.0;
-        double needS = stopS + JerkLimitedProfile.restToRestDurationS(deepestDeg, new MotionLimits(3, 3, 6)) / 0.9 + 3 + 1;
+        double needS = stopS + JerkLimitedProfile.restToRestDurationS(deepestDeg, new MotionLimits(3, 3, 6))
+                / ReturnDuration.TRACKING_SPEED_SHARE + ReturnDuration.LOAD_PICKUP_S + 1;
         assertEquals(max - needS, view.invertedS(), 0.015, "the return fell due at the wrong time; needs " + needS + " s");
     }
 

@@ -35,7 +35,7 @@ class ScenarioConfigCrossCheckTest {
         assertEquals(1, e.problems().size(), e.problems().toString());
         String m = e.problems().get(0);
         assertTrue(m.startsWith("s.scenario:1: config: ") && m.contains("max_angle_deg (30)")
-                && m.contains("max_inverted_s (10)") && m.contains("raise max_inverted_s to at least 76"), m);
+                && m.contains("max_inverted_s (10)") && m.contains("raise max_inverted_s to at least 88"), m);
     }
 
     @Test

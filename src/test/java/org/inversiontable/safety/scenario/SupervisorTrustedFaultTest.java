@@ -33,7 +33,7 @@ class SupervisorTrustedFaultTest {
 
     private final RecordingHBridge bridge = new RecordingHBridge();
     private final SafetySupervisor supervisor = new SafetySupervisor(SafetySettings.from(
-            Config.defaults().with(Map.of(ConfigKey.MAX_INVERTED_S, "20", ConfigKey.V_RETURN_DEG_S, "3",
+            Config.defaults().with(Map.of(ConfigKey.MAX_INVERTED_S, "30", ConfigKey.V_RETURN_DEG_S, "3",
                     ConfigKey.A_MAX_DEG_S2, "3", ConfigKey.J_MAX_DEG_S3, "6")), PERIOD), new MotorGate(bridge, new TroubleReports()), 0);
     private long now;
 
