@@ -30,7 +30,11 @@ class MotionSweepScenarioTest {
     private static final java.util.Set<String> STILL_OPEN = java.util.Set.of(
             "a_max min, 40 kg", "a_max min, 80 kg", "a_max min, 150 kg",
             "j_max max, 40 kg");
-    private static final double PRESET_FROM_DEG = -30.0;
+    /**
+     * The run starts at home: booted away from home without a journal, the whole inverted-time
+     * budget counts as spent (SPEC §7), and the table would never go past flat.
+     */
+    private static final double PRESET_FROM_DEG = -65.0;
     private static final double PRESET_DEG = 20.0;
     /** How far each hand-held move runs before its release (deg): long enough to reach full speed. */
     private static final double HELD_MOVE_DEG = 8.0;
