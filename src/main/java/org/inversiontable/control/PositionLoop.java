@@ -51,6 +51,18 @@ final class PositionLoop {
      * takes what is left within its 20 ms, a change of 0.02 deg/s that no one feels.
      */
     private static final double STILL_DEG_PER_S = 0.02;
+    /**
+     * The slowing drive's duty never dips between static friction and one PWM step above it:
+     * the H-bridge writes whole percents and dithers a duty there between the two, and each tick
+     * in the dead band lets the self-locking screw brake within its 20 ms. Those pulses stopped a
+     * light user from 0.1-0.2 deg/s within 0.05 s, 0.8 deg/s^2 over SPEC §5's 0.2 s at a_max 0.5
+     * (issue 13 point 5). The drive holds that one step instead, where the table runs at most at
+     * the actuator's slowest steady speed (the load only slows it), and the move ends there once
+     * the speed has settled (two lags) and stayed for one whole window: no 0.2 s window then
+     * holds both the slowing and the brake's stop, which is a change of at most the slowest
+     * steady speed (ConfigCrossChecks refuses an a_max that cannot take it).
+     */
+    private static final double FLOOR_HOLD_WINDOW_S = 0.2;
     /** Behind the moving profile by more than this, the table is not following (see track). */
     private static final double NOT_FOLLOWING_DEG = 0.5;
     /** Duty per degree behind for a table that does not follow (the former position gain). */
@@ -77,6 +89,8 @@ final class PositionLoop {
     private double loadTowardUprightAtMoveStart;
     /** The speed the actuator is predicted to have (deg/s): the commanded speed through its lag. */
     private double actuatorSpeedDegPerS;
+    /** How long the slowing drive has held the lowest duty that does not pulse (s); 0 when not. */
+    private double floorHeldS;
 
     PositionLoop(ActuatorCurve curve, double lagS) {
         this.curve = curve;
@@ -98,12 +112,18 @@ final class PositionLoop {
     /** The drive is off or held at zero duty: the screw has stopped within its brake lag. */
     MotorCommand stop(boolean enabled) {
         actuatorSpeedDegPerS = 0.0;
+        floorHeldS = 0.0;
         return enabled ? MotorCommand.drive(0.0) : MotorCommand.OFF;
     }
 
     /** True when the actuator is predicted to be (all but) still: a move may end without a jolt. */
     boolean actuatorStill() {
-        return Math.abs(actuatorSpeedDegPerS) <= STILL_DEG_PER_S;
+        return Math.abs(actuatorSpeedDegPerS) <= STILL_DEG_PER_S || floorHeldS >= floorHoldS();
+    }
+
+    /** The floor is held this long before the drive may stop: the speed settles (two lags), then one window. */
+    private double floorHoldS() {
+        return FLOOR_HOLD_WINDOW_S + 2.0 * lagS;
     }
 
     MotorCommand track(ProfileState reference, double estimatedAngleDeg, MotionLimits limits, double dtS) {
@@ -125,6 +145,7 @@ final class PositionLoop {
             // supervisor's motion checks see a significant command and judge it in time (SPEC §6).
             double s = Math.signum(reference.velocityDegPerS());
             actuatorSpeedDegPerS = 0.0;
+            floorHeldS = 0.0;
             double load = s > 0.0 ? loadTowardInversionDuty : loadTowardUprightDuty;
             double behindDeg = s * errorDeg - NOT_FOLLOWING_DEG;
             return MotorCommand.drive(s * (curve.dutyFor(capDegPerS) + KP_NOT_FOLLOWING_DUTY_PER_DEG * behindDeg
@@ -139,9 +160,11 @@ final class PositionLoop {
         } else {
             wanted = Math.max(-capDegPerS, Math.min(capDegPerS, wanted));
         }
+        double predictedBefore = actuatorSpeedDegPerS;
         double speed = followable(wanted, limits.aMaxDegPerS2(), dtS);
         if (Math.abs(speed) < STILL_DEG_PER_S) {
             if (actuatorStill()) {
+                floorHeldS = 0.0;
                 return MotorCommand.drive(0.0);
             }
             // Still turning: keep the motor powered at (all but) zero speed, so the speed runs
@@ -152,6 +175,19 @@ final class PositionLoop {
         double load = speed > 0.0 ? loadTowardInversionDuty : loadTowardUprightDuty;
         double cosAngle = Math.cos(Math.toRadians(estimatedAngleDeg));
         double along = Math.max(0.0, curve.dutyFor(speed) + load * cosAngle);
+        double floorDuty = curve.minDuty() + ActuatorCurve.DUTY_STEP;
+        boolean slowing = floorHeldS > 0.0 || Math.abs(speed) < Math.abs(predictedBefore);
+        boolean stopping = reference.velocityDegPerS() == 0.0 || slowingDown;
+        if (stopping && slowing && along < floorDuty && Math.signum(speed) == Math.signum(predictedBefore)) {
+            // See FLOOR_HOLD_WINDOW_S: one PWM step above static friction, not a dither into the brake.
+            along = floorDuty;
+            floorHeldS += dtS;
+            double response = lagS > 0.0 ? 1.0 - Math.exp(-dtS / lagS) : 1.0;
+            double floorSpeed = Math.signum(speed) * curve.speedFor(floorDuty - Math.max(0.0, load * cosAngle));
+            actuatorSpeedDegPerS = predictedBefore + (floorSpeed - predictedBefore) * response;
+        } else {
+            floorHeldS = 0.0;
+        }
         return MotorCommand.drive(Math.signum(speed) * along);
     }
 
@@ -218,6 +254,7 @@ final class PositionLoop {
         double cosAngle = Double.isFinite(lastKnownAngleDeg) ? Math.cos(Math.toRadians(lastKnownAngleDeg)) : 1.0;
         double load = loadTowardUprightDuty != 0.0 ? loadTowardUprightDuty : TYPICAL_RAISING_LOAD_DUTY_AT_FLAT;
         actuatorSpeedDegPerS = 0.0;
+        floorHeldS = 0.0;
         return MotorCommand.drive(-(curve.dutyFor(speedDegPerS) + Math.max(0.0, load) * cosAngle));
     }
 }
