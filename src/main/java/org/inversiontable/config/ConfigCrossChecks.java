@@ -32,6 +32,7 @@ public final class ConfigCrossChecks {
         List<CrossCheckProblem> problems = new ArrayList<>();
         returnSpeed(config, problems);
         slowestSpeed(config, problems);
+        gentlestAcceleration(config, problems);
         returnFitsTheBudget(config, problems);
         flatRest(config, problems);
         imuAxes(config, problems);
@@ -80,6 +81,31 @@ public final class ConfigCrossChecks {
                                 c.text(ConfigKey.ACTUATOR_SPEED_DEG_S), c.text(ConfigKey.ACTUATOR_MIN_DUTY),
                                 Math.ceil(slowest * 100.0) / 100.0, speed.key())));
             }
+        }
+    }
+
+    // SPEC §5 again, for acceleration: every move ends with the drive stopping from at most its
+    // slowest steady speed, and the self-locking screw's brake takes that within 20 ms; across
+    // the 0.2 s window that is an acceleration no configured limit can be gentler than
+    // (ActuatorCurve#gentlestAccelerationDegPerS2, one model for the check and the controller).
+    // The default actuator holds the 0.5 minimum (0.43 needed); a fast actuator with a wide dead
+    // band (30 deg/s, min duty 0.3: 1.79) does not, so the key's bound stays and this refuses.
+    private static void gentlestAcceleration(Config c, List<CrossCheckProblem> out) {
+        double gentlest = new ActuatorCurve(c.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                c.number(ConfigKey.ACTUATOR_MIN_DUTY)).gentlestAccelerationDegPerS2();
+        if (c.number(ConfigKey.A_MAX_DEG_S2) < gentlest) {
+            out.add(new CrossCheckProblem(List.of(ConfigKey.A_MAX_DEG_S2, ConfigKey.ACTUATOR_SPEED_DEG_S,
+                    ConfigKey.ACTUATOR_MIN_DUTY),
+                    String.format(Locale.ROOT, "a_max_deg_s2 (%s) is gentler than this table can stop: with "
+                            + "actuator_speed_deg_s %s and actuator_min_duty %s the drive stops from its slowest "
+                            + "steady speed (%.2f deg/s) by the screw's brake, %.2f deg/s^2 over 0.2 s, which the controller "
+                            + "keeps within 1.2 a_max_deg_s2; raise "
+                            + "a_max_deg_s2 to at least %.2f", c.text(ConfigKey.A_MAX_DEG_S2),
+                            c.text(ConfigKey.ACTUATOR_SPEED_DEG_S), c.text(ConfigKey.ACTUATOR_MIN_DUTY),
+                            new ActuatorCurve(c.number(ConfigKey.ACTUATOR_SPEED_DEG_S),
+                                    c.number(ConfigKey.ACTUATOR_MIN_DUTY)).slowestSteadySpeedDegPerS(),
+                            gentlest * ActuatorCurve.PLANNED_ACCELERATION_MARGIN,
+                            Math.ceil(gentlest * 100.0) / 100.0)));
         }
     }
 

@@ -60,9 +60,10 @@ final class PositionLoop {
      * the actuator's slowest steady speed (the load only slows it), and the move ends there once
      * the speed has settled (two lags) and stayed for one whole window: no 0.2 s window then
      * holds both the slowing and the brake's stop, which is a change of at most the slowest
-     * steady speed (ConfigCrossChecks refuses an a_max that cannot take it).
+     * steady speed (ConfigCrossChecks refuses an a_max that cannot take it:
+     * ActuatorCurve#gentlestAccelerationDegPerS2).
      */
-    private static final double FLOOR_HOLD_WINDOW_S = 0.2;
+    private static final double FLOOR_HOLD_WINDOW_S = ActuatorCurve.ACCELERATION_WINDOW_S;
     /** Behind the moving profile by more than this, the table is not following (see track). */
     private static final double NOT_FOLLOWING_DEG = 0.5;
     /** Duty per degree behind for a table that does not follow (the former position gain). */
@@ -73,7 +74,7 @@ final class PositionLoop {
      * that fell behind (load not yet learned) can catch up with the profile; SPEC §5 allows +40 %
      * over 0.2 s, and the actuator's lag takes the edge off.
      */
-    private static final double FOLLOW_ACCELERATION_MARGIN = 1.2;
+    private static final double FOLLOW_ACCELERATION_MARGIN = ActuatorCurve.PLANNED_ACCELERATION_MARGIN;
     /**
      * The share of aMax that learning the load may add to the table's acceleration: with the
      * follow margin above it stays within SPEC §5's +40 % over 0.2 s (1.2 + 0.15 < 1.4).

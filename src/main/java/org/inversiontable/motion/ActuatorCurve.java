@@ -23,6 +23,13 @@ public record ActuatorCurve(double noLoadSpeedDegPerS, double minDuty) {
      * above static friction is the slowest the drive turns continuously, below it it only pulses.)
      */
     public static final double DUTY_STEP = 0.01;
+    /** SPEC §5 judges acceleration as the change of speed across windows of this length (s). */
+    public static final double ACCELERATION_WINDOW_S = 0.2;
+    /**
+     * The share of a_max that the controller plans its table's acceleration to (the position
+     * loop's follow margin, control.PositionLoop): SPEC §5 allows +40 %, the rest is for noise.
+     */
+    public static final double PLANNED_ACCELERATION_MARGIN = 1.2;
 
     public ActuatorCurve {
         if (!Double.isFinite(noLoadSpeedDegPerS) || noLoadSpeedDegPerS <= 0.0) {
@@ -61,5 +68,18 @@ public record ActuatorCurve(double noLoadSpeedDegPerS, double minDuty) {
      */
     public double slowestSteadySpeedDegPerS() {
         return noLoadSpeedDegPerS * DUTY_STEP / (1.0 - minDuty);
+    }
+
+    /**
+     * The gentlest acceleration limit this table can keep at the end of a move (deg/s^2). The
+     * drive's last step is always a stop from at most its slowest steady speed: below it the
+     * drive only pulses, and once the duty is in the dead band the self-locking screw brakes
+     * within about 20 ms (the plant's brake lag), far inside SPEC §5's 0.2 s window. Across that
+     * window the stop is a change of speed of the slowest steady speed, so a_max must be at
+     * least that speed / (0.2 s * the planned margin): 0.43 deg/s^2 for the default actuator
+     * (10 deg/s, min duty 0.04), 1.79 for the allowed one that stops hardest (30 deg/s, 0.3).
+     */
+    public double gentlestAccelerationDegPerS2() {
+        return slowestSteadySpeedDegPerS() / (ACCELERATION_WINDOW_S * PLANNED_ACCELERATION_MARGIN);
     }
 }

@@ -61,6 +61,16 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void anAccelerationLimitTheActuatorCannotStopWithinExitsTwoNamingTheKeysAndTheNearestAllowedValue()
+            throws Exception {
+        Path file = write(dir, "actuator_speed_deg_s = 30", "actuator_min_duty = 0.3", "a_max_deg_s2 = 0.5");
+        assertEquals(2, run(file.toString()));
+        assertTrue(err().contains("a_max_deg_s2 (0.5) is gentler than this table can stop"), err());
+        assertTrue(err().contains("actuator_speed_deg_s 30 and actuator_min_duty 0.3"), err());
+        assertTrue(err().contains("raise a_max_deg_s2 to at least 1.79"), err());
+    }
+
+    @Test
     void missingFileExitsTwoWithoutAStackTrace() {
         Path file = dir.resolve("missing.conf");
         assertEquals(2, run(file.toString()));

@@ -164,4 +164,27 @@ class ConfigCrossChecksTest {
         assertEquals(0.4286, new org.inversiontable.motion.ActuatorCurve(30, 0.3).slowestSteadySpeedDegPerS(), 1e-4);
         assertEquals(0.1042, new org.inversiontable.motion.ActuatorCurve(10, 0.04).slowestSteadySpeedDegPerS(), 1e-4);
     }
+
+    @Test
+    void anAccelerationLimitGentlerThanTheActuatorsBrakeStopIsRefusedWithTheNearestAllowedValue() {
+        // 30 deg/s, min duty 0.3: slowest steady speed 0.43 deg/s, stopped by the brake within
+        // 20 ms; over SPEC §5's 0.2 s with the controller's 1.2 margin that needs a_max >= 1.79.
+        Config fast = Config.defaults().with(java.util.Map.of(ConfigKey.A_MAX_DEG_S2, "1.7",
+                ConfigKey.ACTUATOR_SPEED_DEG_S, "30", ConfigKey.ACTUATOR_MIN_DUTY, "0.3"));
+        List<CrossCheckProblem> problems = ConfigCrossChecks.problems(fast);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(List.of(ConfigKey.A_MAX_DEG_S2, ConfigKey.ACTUATOR_SPEED_DEG_S, ConfigKey.ACTUATOR_MIN_DUTY),
+                problems.get(0).keys());
+        assertTrue(problems.get(0).message().contains("raise a_max_deg_s2 to at least 1.79"), problems.toString());
+        assertEquals(List.of(), ConfigCrossChecks.problems(Config.defaults().with(java.util.Map.of(
+                ConfigKey.A_MAX_DEG_S2, "1.79", ConfigKey.ACTUATOR_SPEED_DEG_S, "30", ConfigKey.ACTUATOR_MIN_DUTY, "0.3"))));
+    }
+
+    @Test
+    void theDefaultActuatorHoldsTheGentlestAllowedAcceleration() {
+        // 0.104 deg/s / (0.2 s * 1.2) = 0.43 <= 0.5, the key's minimum: the sweep's a_max 0.5 is allowed.
+        assertEquals(0.434, new org.inversiontable.motion.ActuatorCurve(10, 0.04).gentlestAccelerationDegPerS2(), 1e-3);
+        assertEquals(List.of(), ConfigCrossChecks.problems(Config.defaults().with(java.util.Map.of(
+                ConfigKey.A_MAX_DEG_S2, "0.5"))));
+    }
 }
