@@ -34,6 +34,7 @@ class ControlLoopTest {
     private boolean estop;
     private boolean atHome = true;
     private int buttons;
+    private boolean plant;
     private boolean led;
     private boolean buzzer;
     private int heartbeatToggles;
@@ -64,7 +65,31 @@ class ControlLoopTest {
 
     private TickRecord tick() {
         clock.advanceNanos(PERIOD);
-        return loop().tick();
+        TickRecord r = loop().tick();
+        if (plant) {
+            // A plain actuator: 10 deg/s at full duty, only while the H-bridge drives it.
+            double angle = tilt.angleDeg() + (motor.output().enabled() ? motor.output().duty() * 10.0 * PERIOD / 1e9 : 0.0);
+            tilt = TiltReading.fresh(angle, 1.0);
+            atHome = angle <= -64.0;
+        }
+        return r;
+    }
+
+    /** Holds DOWN from home until the table is inverted past {@code angleDeg}, then releases it. */
+    private void driveDownPast(double angleDeg) {
+        plant = true;
+        for (int i = 0; i < 100; i++) {
+            tick();
+        }
+        buttons = Button.DOWN.bit();
+        for (int i = 0; i < 6000 && tilt.angleDeg() < angleDeg; i++) {
+            tick();
+        }
+        assertTrue(tilt.angleDeg() >= angleDeg, "holding DOWN did not invert the table: " + tilt.angleDeg());
+        buttons = 0;
+        for (int i = 0; i < 300; i++) {
+            tick();
+        }
     }
 
     /** Runs the loop for the given seconds; returns how many of those ticks had the buzzer on. */
@@ -141,6 +166,17 @@ class ControlLoopTest {
     void anEstopWithSomeoneInvertedSoundsTheAlarmUntilReset() {
         tilt = TiltReading.fresh(20.0, 1.0);
         atHome = false;
+        estop = true;
+        ticksWithBuzzer(2.0);
+        int on = ticksWithBuzzer(5.0);
+        assertTrue(on > 150 && on < 350, "the alarm beeps on and off: on " + on + " of 500 ticks");
+    }
+
+    @Test
+    void holdingInvertedIsSilentAnEstopThereSoundsTheAlarm() {
+        driveDownPast(10.0);
+        assertEquals(0, ticksWithBuzzer(5.0), "an alarm while someone hangs inverted at rest, all well");
+        assertTrue(led, "steady when ready");
         estop = true;
         ticksWithBuzzer(2.0);
         int on = ticksWithBuzzer(5.0);
