@@ -16,14 +16,14 @@ class VelocityRampTest {
 
     @Test
     void anAccelerationAboveALoweredLimitIsRampedDownAtFullJerkNotCut() {
-        // Accelerating at 3 deg/s^2 when the limit drops to 1: back to 1 in (3 - 1) / 6 s, hold, then to 0.
-        MotionLimits lowered = new MotionLimits(5, 1, 6);
+        // Accelerating at 3 deg/s^2 when the limit drops to 1.5: back to 1.5 in (3 - 1.5) / 6 s, hold, then to 0.
+        MotionLimits lowered = new MotionLimits(5, 1.5, 6);
         ProfileState start = new ProfileState(0.0, 1.0, 3.0);
         VelocityRamp ramp = VelocityRamp.plan(1.0, 3.0, 5.0, lowered);
-        ProfileState atLimit = ramp.stateAt(start, 2.0 / 6.0);
-        assertEquals(1.0, atLimit.accelerationDegPerS2(), TOL, "down to the lowered limit at full jerk");
+        ProfileState atLimit = ramp.stateAt(start, 1.5 / 6.0);
+        assertEquals(1.5, atLimit.accelerationDegPerS2(), TOL, "down to the lowered limit at full jerk");
         ProfileState holding = ramp.stateAt(start, 1.0);
-        assertEquals(1.0, holding.accelerationDegPerS2(), TOL, "then held at the limit");
+        assertEquals(1.5, holding.accelerationDegPerS2(), TOL, "then held at the limit");
         ProfileState end = ramp.stateAt(start, ramp.durationS());
         assertEquals(5.0, end.velocityDegPerS(), TOL, "arrives at the target velocity");
         assertEquals(0.0, end.accelerationDegPerS2(), TOL, "with no acceleration left");
@@ -33,10 +33,10 @@ class VelocityRampTest {
 
     @Test
     void anAccelerationAboveALoweredLimitIsRampedDownInEitherDirection() {
-        MotionLimits lowered = new MotionLimits(5, 1, 6);
+        MotionLimits lowered = new MotionLimits(5, 1.5, 6);
         ProfileState start = new ProfileState(0.0, -1.0, -3.0);
         VelocityRamp ramp = VelocityRamp.plan(-1.0, -3.0, -5.0, lowered);
-        assertEquals(-1.0, ramp.stateAt(start, 2.0 / 6.0).accelerationDegPerS2(), TOL);
+        assertEquals(-1.5, ramp.stateAt(start, 1.5 / 6.0).accelerationDegPerS2(), TOL);
         ProfileState end = ramp.stateAt(start, ramp.durationS());
         assertEquals(-5.0, end.velocityDegPerS(), TOL);
         assertEquals(0.0, end.accelerationDegPerS2(), TOL);
