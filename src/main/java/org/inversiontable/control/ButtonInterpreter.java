@@ -68,7 +68,8 @@ public final class ButtonInterpreter {
      * when a move ends by itself, so that a finger still on a button does not restart motion.
      */
     public void disarmHeld() {
-        armedMask &= ~lastMask;
+        // Ending the active press is enough: a held button's next press needs a release first,
+        // and that release arms it again (so clearing its armed bit here would change nothing).
         activeMask &= ~lastMask;
     }
 

@@ -294,6 +294,10 @@ class ButtonInterpreterTest {
     @Test
     void rejectsImpossibleValues() {
         assertThrows(IllegalArgumentException.class, () -> new ButtonInterpreter(2.0));
+        // A stuck time equal to the PRESET long hold leaves no margin: a tick that came a hair
+        // late would find PRESET stuck instead of storing the preset.
+        assertThrows(IllegalArgumentException.class,
+                () -> new ButtonInterpreter(ButtonInterpreter.PRESET_LONG_HOLD_NANOS / 1e9));
         assertThrows(IllegalArgumentException.class, () -> new ButtonInterpreter(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> buttons.update(1 << 7, 0));
         assertThrows(IllegalArgumentException.class,

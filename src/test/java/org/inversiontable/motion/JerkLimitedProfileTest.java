@@ -461,6 +461,67 @@ class JerkLimitedProfileTest {
         return s;
     }
 
+    @Test
+    void aMoveShorterThanATickLandsOnItsTargetInOneTick() {
+        // Braking would have to start inside the first tick and the whole stop fits in its rest.
+        ProfileState next = profile.stepToward(ProfileState.restingAt(20), 20 + 1e-7, DEFAULTS, DT_S);
+        assertEquals(ProfileState.restingAt(20 + 1e-7), next);
+        next = profile.stepToward(ProfileState.restingAt(20), 20 - 1e-7, DEFAULTS, DT_S);
+        assertEquals(ProfileState.restingAt(20 - 1e-7), next);
+    }
+
+    @Test
+    void everyMoveEndsExactlyOnItsTarget() {
+        // The controller compares the reference with the target; "close" is not "there".
+        Random random = new Random(11);
+        for (int n = 0; n < 40; n++) {
+            double startDeg = -65 + 155 * random.nextDouble();
+            double targetDeg = -65 + 155 * random.nextDouble();
+            ProfileState s = profile.stepToward(ProfileState.restingAt(startDeg), targetDeg, DEFAULTS, DT_S);
+            for (int i = 0; i < MAX_TICKS && !exactlyAtRest(s); i++) {
+                s = profile.stepToward(s, targetDeg, DEFAULTS, DT_S);
+            }
+            assertEquals(ProfileState.restingAt(targetDeg), s, "from " + startDeg);
+        }
+    }
+
+    @Test
+    void aTargetJustShortOfWhereTheStopEndsIsReachedByReversingWithoutAPauseAtRest() {
+        // At full speed, retargeted to half way to where a stop would end: the reference passes
+        // the target, turns with the acceleration it has (no stop at rest in between) and comes back.
+        ProfileState s = ProfileState.restingAt(0);
+        for (int i = 0; i < 500; i++) {
+            s = profile.stepToward(s, 60, DEFAULTS, DT_S);
+        }
+        double stopDeg = JerkLimitedProfile.stoppingDistanceDeg(s, DEFAULTS);
+        double targetDeg = s.positionDeg() + stopDeg / 2;
+        boolean turned = false;
+        int ticks = 0;
+        while (!exactlyAtRest(s)) {
+            ProfileState next = profile.stepToward(s, targetDeg, DEFAULTS, DT_S);
+            if (s.velocityDegPerS() > 0 && next.velocityDegPerS() <= 0) {
+                turned = true;
+                assertTrue(next.accelerationDegPerS2() < -1.0,
+                        "came to rest at the turn: a = " + next.accelerationDegPerS2());
+            }
+            s = next;
+            assertTrue(++ticks < 2000);
+        }
+        assertTrue(turned, "never went past the target");
+        assertEquals(targetDeg, s.positionDeg(), 0.0);
+    }
+
+    @Test
+    void aMissingStateOrLimitIsRefusedByName() {
+        ProfileState s = ProfileState.restingAt(0);
+        assertThrows(IllegalArgumentException.class, () -> profile.stepToward(null, 10, DEFAULTS, DT_S));
+        assertThrows(IllegalArgumentException.class, () -> profile.stepToward(s, 10, null, DT_S));
+        assertThrows(IllegalArgumentException.class, () -> profile.stepToStop(null, DEFAULTS, DT_S));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> profile.stepToward(s, Double.POSITIVE_INFINITY, DEFAULTS, DT_S));
+        assertTrue(e.getMessage().startsWith("targetDeg"), e.getMessage());
+    }
+
     private static boolean exactlyAtRest(ProfileState s) {
         return s.velocityDegPerS() == 0.0 && s.accelerationDegPerS2() == 0.0;
     }

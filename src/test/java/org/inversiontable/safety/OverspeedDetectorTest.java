@@ -117,6 +117,7 @@ class OverspeedDetectorTest {
         }
         assertNotNull(trip);
         assertTrue(trip.cause().contains("v_max_deg_s 5.00"), trip.cause());
+        assertTrue(trip.cause().contains("over the last 0.65 s"), "names the window it measured over: " + trip.cause());
         // The window is 0.65 s (the specified noise is the floor even on a noise-free sensor):
         // judged from half of it, then over for 0.3 s.
         assertEquals(0.32 + 0.3, t / 1e9, 1e-9, "first judged at half the window, then 0.3 s over");
@@ -146,13 +147,24 @@ class OverspeedDetectorTest {
     }
 
     @Test
+    void ticksWithoutAnySampleYetAreNotJudged() {
+        // At boot, or right after a reset, the IMU may have nothing to give for a while.
+        OverspeedDetector d = new OverspeedDetector(5.0, PERIOD);
+        for (int i = 0; i < 100; i++) {
+            assertNull(d.update(Double.NaN, Double.NaN, i * PERIOD));
+        }
+    }
+
+    @Test
     void aResetForgetsTheSpeed() {
         OverspeedDetector d = new OverspeedDetector(5.0, PERIOD);
         for (int i = 0; i < 40; i++) {
             d.update(i * 0.2, 0.0, i * PERIOD);
         }
         d.reset();
-        for (int i = 40; i < 60; i++) {
+        // Kept samples would be judged at once and trip 0.3 s later (tick 70); forgotten, the
+        // window must fill to half again first (0.33 s), then be over for 0.3 s.
+        for (int i = 40; i < 95; i++) {
             assertNull(d.update(i * 0.2, 0.0, i * PERIOD), "judged on samples from before the reset");
         }
     }
@@ -161,6 +173,7 @@ class OverspeedDetectorTest {
     void rejectsAnImpossibleLimit() {
         assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(0.0, PERIOD));
         assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(Double.NaN, PERIOD));
+        assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(Double.POSITIVE_INFINITY, PERIOD));
         assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(5.0, 0));
     }
 }
