@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.inversiontable.safety.TableEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,36 +74,36 @@ class AnnunciatorTest {
     @Test
     void aWarningIsOneLongBeepOfOneSecond() {
         assertFalse(annunciator.buzzerOn(false, 1999 * MS), "silent before the event");
-        annunciator.onEvent("warning", 2000 * MS);
+        annunciator.onEvent(TableEvent.WARNING, 2000 * MS);
         assertEquals(1000, beepMs(false, 2000));
     }
 
     @Test
     void aStoredPresetIsConfirmedWithAShortBeep() {
-        annunciator.onEvent("preset_stored", 2000 * MS);
+        annunciator.onEvent(TableEvent.PRESET_STORED, 2000 * MS);
         assertEquals(200, beepMs(false, 2000));
     }
 
     @Test
     void theWarningBeepIsLongerThanTheConfirmBeep() {
         Annunciator warning = new Annunciator();
-        warning.onEvent("auto_return", 0);
-        annunciator.onEvent("preset_stored", 0);
+        warning.onEvent(TableEvent.AUTO_RETURN, 0);
+        annunciator.onEvent(TableEvent.PRESET_STORED, 0);
         assertTrue(warning.buzzerOn(false, 500 * MS));
         assertFalse(annunciator.buzzerOn(false, 500 * MS));
     }
 
     @Test
     void aShortBeepDuringALongOneDoesNotCutItShort() {
-        annunciator.onEvent("estop", 0);
-        annunciator.onEvent("preset_stored", 100 * MS);
+        annunciator.onEvent(TableEvent.ESTOP, 0);
+        annunciator.onEvent(TableEvent.PRESET_STORED, 100 * MS);
         assertEquals(1000, beepMs(false, 0));
     }
 
     @Test
     void aLaterEventExtendsTheBeepFromItsOwnTime() {
-        annunciator.onEvent("warning", 0);
-        annunciator.onEvent("warning", 800 * MS);
+        annunciator.onEvent(TableEvent.WARNING, 0);
+        annunciator.onEvent(TableEvent.WARNING, 800 * MS);
         assertEquals(1800, beepMs(false, 0));
     }
 
