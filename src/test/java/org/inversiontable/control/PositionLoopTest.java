@@ -207,6 +207,73 @@ class PositionLoopTest {
     }
 
     @Test
+    void aTableThatDoesNotFollowGetsTheLearnedLoadOnTop() {
+        for (int i = 0; i < 100; i++) {
+            loop.track(moving(0.0, 2.0), -0.4, LIMITS, DT);
+            loop.track(moving(0.0, -2.0), 0.4, LIMITS, DT);
+        }
+        double down = loop.loadDutyAt(1.0, 0.0);
+        double up = loop.loadDutyAt(-1.0, 0.0);
+        assertTrue(down > 0.01 && up > 0.01);
+        double cap = CURVE.dutyFor(LIMITS.vMaxDegPerS() / ControlSettings.PLANNED_SPEED_FRACTION);
+        assertEquals(cap + 0.05 + down, loop.track(moving(10.0, 2.0), 9.0, LIMITS, DT).duty(), 1e-9);
+        assertEquals(-(cap + 0.05 + up), loop.track(moving(10.0, -2.0), 11.0, LIMITS, DT).duty(), 1e-9);
+    }
+
+    @Test
+    void theLearnedLoadIsAddedToTheDutyAtRestToo() {
+        for (int i = 0; i < 100; i++) {
+            loop.track(moving(0.0, 2.0), -0.4, LIMITS, DT);
+        }
+        loop.stop(false);
+        PositionLoop fresh = new PositionLoop(CURVE, 0.12);
+        double with = loop.track(ProfileState.restingAt(10.0), 9.0, LIMITS, DT).duty();
+        double without = fresh.track(ProfileState.restingAt(10.0), 9.0, LIMITS, DT).duty();
+        assertEquals(loop.loadDutyAt(1.0, 9.0), with - without, 1e-12);
+    }
+
+    @Test
+    void theLoadIsLearnedNoFasterThanAShareOfTheAccelerationLimit() {
+        double maxStep = 0.15 * LIMITS.aMaxDegPerS2() * DT * CURVE.dutyPerSpeed();
+        loop.track(moving(0.0, 2.0), -0.45, LIMITS, DT);
+        assertEquals(maxStep, loop.loadDutyAt(1.0, 0.0), 1e-12, "a large error learns at the cap");
+        PositionLoop small = new PositionLoop(CURVE, 0.12);
+        small.track(moving(0.0, 2.0), -0.1, LIMITS, DT);
+        assertEquals(0.1 * 0.1 * DT, small.loadDutyAt(1.0, 0.0), 1e-12, "a small one in proportion");
+    }
+
+    @Test
+    void theSpeedChangeTheLearnedLoadMakesCountsAgainstTheAccelerationLimit() {
+        PositionLoop tracking = new PositionLoop(CURVE, 0.12);
+        double onProfile = tracking.track(moving(10.0, 4.0), 10.0, LIMITS, DT).duty();
+        double learning = loop.track(moving(10.0, 4.0), 9.7, LIMITS, DT).duty();
+        double learned = loop.loadDutyAt(1.0, 9.7);
+        assertTrue(learned > 0.0);
+        double response = 1.0 - Math.exp(-DT / 0.12);
+        assertEquals(onProfile - learned / response + learned, learning, 1e-9,
+                "the learned step comes off the speed the acceleration limit allows");
+    }
+
+    @Test
+    void aDriveThatSpeedsUpFromRestIsNotLiftedToTheFloor() {
+        double floor = CURVE.minDuty() + ActuatorCurve.DUTY_STEP;
+        for (int i = 0; i < 5; i++) {
+            double d = loop.track(ProfileState.restingAt(10.0), 9.97, LIMITS, DT).duty();
+            assertTrue(d > 0.0 && d < floor, "a small correction gets a small duty: " + d);
+        }
+    }
+
+    @Test
+    void aZeroTickKeepsThePredictedSpeed() {
+        double d = 0.0;
+        for (int i = 0; i < 200; i++) {
+            d = loop.track(moving(10.0, 4.0), 10.0, LIMITS, DT).duty();
+        }
+        double same = loop.track(moving(10.0, 4.0), 10.0, LIMITS, 0.0).duty();
+        assertEquals(d, same, 0.01, "no time passed, no change of speed");
+    }
+
+    @Test
     void aZeroTickChangesNothing() {
         MotorCommand c = loop.track(moving(10.0, 2.0), 10.0, LIMITS, 0.0);
         assertTrue(c.duty() >= 0.0);

@@ -47,6 +47,10 @@ class TableControllerTest {
     private double maxAngleNow = 30.0;
     private boolean onlyUpward;
     private ControllerOutput last;
+    /** A table that moves only above this duty (a stiff screw): a move cannot settle on it. */
+    private double stickyDuty;
+    /** The drive does not move the table at all (a stall). */
+    private boolean blocked;
 
     private TableController controller() {
         if (controller == null) {
@@ -69,8 +73,9 @@ class TableControllerTest {
         SafetyView view = new SafetyView(angleTrusted ? angle : Double.NaN, angleTrusted, estop, fault,
                 returnActive, limpAllowed, maxAngleNow, onlyUpward, 0.0, null, applied);
         last = controller().update(in, view);
+        assertSame(last.state(), controller.state());
         applied = last.command();
-        if (applied.enabled()) {
+        if (applied.enabled() && !blocked && Math.abs(applied.duty()) > stickyDuty) {
             double duty = applied.duty();
             double load = duty < 0.0 ? raisingLoad * Math.cos(Math.toRadians(angle)) : 0.0;
             angle += Math.signum(duty) * curve.speedFor(Math.max(0.0, Math.abs(duty) - load)) * DT;
@@ -127,11 +132,10 @@ class TableControllerTest {
     void bootEndsOnlyAfterTheInputSettleTime() {
         angle = HOME;
         tick(0);
-        tick(0);
         assertEquals(TableState.BOOT, last.state());
-        ticks(0, 0.07);
-        assertEquals(TableState.BOOT, last.state(), "80 ms after the first tick");
-        ticks(0, 0.03);
+        ticks(0, 0.09);
+        assertEquals(TableState.BOOT, last.state(), "90 ms after the first tick");
+        tick(0);
         assertEquals(TableState.IDLE, last.state(), "100 ms after the first tick");
     }
 
@@ -251,14 +255,17 @@ class TableControllerTest {
         bootAt(-50.0);
         click(Button.HOME);
         double creep = Double.NaN;
+        double maxSpeed = 0.0;
         for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
             double before = angle;
             tick(0);
+            maxSpeed = Math.max(maxSpeed, (before - angle) / DT);
             if (angle < HOME + 1.0 && last.command().enabled()) {
                 creep = (before - angle) / DT;
             }
         }
         assertEquals(TableState.IDLE, last.state());
+        assertTrue(maxSpeed > 2.0, "only the last degrees creep: " + maxSpeed);
         assertTrue(creep > 0.0 && creep <= 0.55, "speed onto the switch: " + creep);
     }
 
@@ -281,6 +288,7 @@ class TableControllerTest {
         while (last.state() == TableState.MOVING) {
             double before = angle;
             tick(0);
+            assertTrue(last.command().duty() <= 0.0, "straight up onto the switch");
             maxSpeed = Math.max(maxSpeed, (before - angle) / DT);
         }
         assertEquals(TableState.IDLE, last.state());
@@ -308,7 +316,7 @@ class TableControllerTest {
             tick(0);
             offTicks++;
         }
-        assertEquals(10.0, offTicks * DT, 0.05, "rests rest_at_flat_s");
+        assertEquals(1000, offTicks, "rests rest_at_flat_s");
         assertEquals(restAngle, angle, 0.0);
         assertEquals(TableState.MOVING, last.state());
         untilRest(0, 60.0);
@@ -347,9 +355,11 @@ class TableControllerTest {
         config = config.with(ConfigKey.REST_AT_FLAT_S, "0");
         bootAt(10.0);
         click(Button.HOME);
-        double t = untilRest(0, 60.0);
+        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
+            tick(0);
+            assertTrue(last.event() != TableEvent.FLAT_REST, "a rest of 0 s");
+        }
         assertEquals(TableState.IDLE, last.state());
-        assertTrue(t < 40.0, "took " + t);
     }
 
     @Test
@@ -389,8 +399,13 @@ class TableControllerTest {
 
     @Test
     void presetAtThePresetDoesNotMove() {
+        bootAt(20.05);
+        click(Button.PRESET);
+        assertEquals(TableState.HOLDING, last.state(), "within the settle band of the preset");
+        controller = null;
         bootAt(20.0);
         click(Button.PRESET);
+        assertEquals(TableState.HOLDING, last.state());
         ticks(0, 1.0);
         assertOff("already there");
         assertEquals(TableState.HOLDING, last.state());
@@ -689,7 +704,10 @@ class TableControllerTest {
         bootAt(20.0);
         onlyUpward = true;
         tick(0);
-        tick(Button.DOWN.bit());
+        for (int i = 0; i < 100; i++) {
+            tick(Button.DOWN.bit());
+            assertOff("DOWN while only upward");
+        }
         tick(0);
         click(Button.PRESET);
         ticks(0, 1.0);
@@ -734,5 +752,239 @@ class TableControllerTest {
         tick(Button.UP.bit());
         assertEquals(TableState.FAULT, last.state());
         assertSame(MotorCommand.OFF, last.command());
+    }
+
+    @Test
+    void aCreepWithAStuckSwitchFromJustAboveHomeEndsJustBelowHome() {
+        homeSwitch = false;
+        bootAt(HOME + 1.5);
+        click(Button.HOME);
+        untilRest(0, 60.0);
+        assertTrue(angle > HOME - 1.0 && angle < HOME - 0.5, "gave up just below home: " + angle);
+    }
+
+    @Test
+    void theCreepIsSlowEnoughForTheBrakeAtAGentleAcceleration() {
+        config = config.with(ConfigKey.A_MAX_DEG_S2, "1");
+        bootAt(HOME + 1.5);
+        click(Button.HOME);
+        double maxSpeed = 0.0;
+        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
+            double before = angle;
+            tick(0);
+            maxSpeed = Math.max(maxSpeed, (before - angle) / DT);
+        }
+        assertEquals(TableState.IDLE, last.state());
+        assertTrue(maxSpeed > 0.1 && maxSpeed <= 0.22, "a_max over 0.2 s: " + maxSpeed);
+    }
+
+    @Test
+    void homeFromExactlyFlatDoesNotRest() {
+        bootAt(0.0);
+        click(Button.HOME);
+        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
+            tick(0);
+            assertTrue(last.event() != TableEvent.FLAT_REST, "rest from flat");
+        }
+    }
+
+    @Test
+    void downJustShortOfTheLimitDoesNotStart() {
+        bootAt(29.95);
+        tick(Button.DOWN.bit());
+        assertEquals(TableState.HOLDING, last.state());
+        controller = null;
+        bootAt(29.85);
+        tick(Button.DOWN.bit());
+        assertEquals(TableState.MOVING, last.state());
+    }
+
+    @Test
+    void afterTheAngleWasLostTheEstimateStartsAfreshFromTheSensor() {
+        bootAt(20.0);
+        angleTrusted = false;
+        tick(0);
+        angleTrusted = true;
+        angle = 10.0;
+        tick(0);
+        click(Button.PRESET);
+        assertEquals(TableState.MOVING, last.state(), "the table is at 10, not at the preset");
+        untilRest(0, 30.0);
+        assertEquals(20.0, angle, 0.3);
+    }
+
+    @Test
+    void theEndOfAnEstopWithNothingPressedRests() {
+        bootAt(10.0);
+        estop = true;
+        tick(0);
+        estop = false;
+        tick(0);
+        assertEquals(TableState.HOLDING, last.state());
+    }
+
+    @Test
+    void theEndOfAFaultWithNothingPressedRests() {
+        bootAt(10.0);
+        fault = FaultCode.LOOP_OVERRUN;
+        tick(0);
+        fault = null;
+        tick(0);
+        assertEquals(TableState.HOLDING, last.state());
+    }
+
+    @Test
+    void theEndOfAFaultDuringLimpHomeRests() {
+        bootAt(10.0);
+        fault = FaultCode.LOOP_OVERRUN;
+        limpAllowed = true;
+        tick(0);
+        tick(0);
+        ticks(Button.UP.bit(), 1.0);
+        assertEquals(TableState.LIMP_HOME, last.state());
+        fault = null;
+        tick(Button.UP.bit());
+        assertEquals(TableState.HOLDING, last.state());
+        assertOff("a reset never moves");
+    }
+
+    @Test
+    void aButtonPressedAsTheEstopLatchesMustBeReleasedFirst() {
+        bootAt(HOME);
+        tick(0);
+        estop = true;
+        tick(Button.PRESET.bit());
+        assertEquals(TableState.ESTOP, last.state());
+        estop = false;
+        ticks(Button.PRESET.bit(), 0.3);
+        ticks(0, 1.0);
+        assertOff("the release of a press spent on the e-stop is no click");
+        assertEquals(TableState.IDLE, last.state());
+    }
+
+    @Test
+    void aButtonPressedDuringTheReturnIsSpentWhenTheSupervisorEndsIt() {
+        bootAt(20.0);
+        returnActive = true;
+        ticks(0, 2.0);
+        tick(Button.PRESET.bit());
+        returnActive = false;
+        ticks(Button.PRESET.bit(), 0.3);
+        ticks(0, 1.0);
+        assertOff("the release of a press during the return is no click");
+        assertEquals(TableState.HOLDING, last.state());
+    }
+
+    @Test
+    void aButtonHeldWhenTheReturnEndsOnTheSwitchIsSpent() {
+        bootAt(-60.0);
+        returnActive = true;
+        for (int i = 0; i < 6000 && !switchAtHome(); i++) {
+            tick(0);
+        }
+        // The switch opened on the last tick: the press comes on the tick the move ends.
+        tick(Button.PRESET.bit());
+        assertEquals(TableState.IDLE, last.state());
+        returnActive = false;
+        ticks(Button.PRESET.bit(), 0.3);
+        ticks(0, 1.0);
+        assertOff("the release of a press at the end of a move is no click");
+    }
+
+    @Test
+    void aStopRightAfterAMoveFromHomeStartsStillRunsOnTheProfile() {
+        bootAt(HOME);
+        tick(0);
+        click(Button.PRESET);
+        ticks(0, 0.1);
+        assertTrue(switchAtHome(), "still on the switch");
+        tick(Button.STOP.bit());
+        assertEquals(TableState.MOVING, last.state(), "the switch does not end a stop toward inversion");
+    }
+
+    @Test
+    void theSwitchEndsAnyMoveTowardUpright() {
+        bootAt(25.0);
+        click(Button.PRESET);
+        ticks(0, 0.5);
+        homeSwitch = true;
+        tick(0);
+        assertEquals(TableState.IDLE, last.state());
+        assertOff("the end stop opened");
+    }
+
+    @Test
+    void aMoveEndsOnceSettledNeitherBeforeNorAfter() {
+        bootAt(HOME);
+        tick(0);
+        click(Button.PRESET);
+        double t = untilRest(0, 60.0);
+        assertEquals(20.0, angle, 0.3);
+        // The profile arrives, the estimate stays in the band for its dwell, then the move ends:
+        // not at the profile's arrival, nor only at the settle timeout (measured: 20.78 s).
+        assertTrue(t > 20.6 && t < 21.0, "took " + t);
+    }
+
+    @Test
+    void aMoveThatCannotSettleEndsAfterTheSettleTimeout() {
+        stickyDuty = 0.1;
+        bootAt(HOME);
+        tick(0);
+        click(Button.PRESET);
+        double t = untilRest(0, 60.0);
+        // About 2 s longer than on a free-running table (20.78 s, see above): measured 22.75 s.
+        assertTrue(t > 22.5 && t < 23.0, "took " + t);
+        assertEquals(TableState.HOLDING, last.state());
+    }
+
+    @Test
+    void aControlledStopEndsWhenItsProfileHasStoppedWithoutASettleDwell() {
+        bootAt(HOME);
+        tick(0);
+        click(Button.PRESET);
+        ticks(0, 4.0);
+        tick(Button.STOP.bit());
+        double t = untilRest(Button.STOP.bit(), 10.0);
+        assertTrue(t > 1.5 && t < 2.6, "measured 2.39 s: " + t);
+    }
+
+    private double openLoopLimpDutyAfterAStall(FaultCode code) {
+        // A heavy user: the first move up learns the raising load.
+        raisingLoad = 0.12;
+        bootAt(30.0);
+        tick(0);
+        ticks(Button.UP.bit(), 12.0);
+        tick(0);
+        untilRest(0, 10.0);
+        // The next move up stalls: what the loop learns meanwhile is not the user's weight.
+        blocked = true;
+        tick(Button.UP.bit());
+        ticks(Button.UP.bit(), 2.0);
+        fault = code;
+        limpAllowed = true;
+        tick(Button.UP.bit());
+        tick(0);
+        angleTrusted = false;
+        tick(Button.UP.bit());
+        assertEquals(TableState.LIMP_HOME, last.state());
+        return last.command().duty();
+    }
+
+    @Test
+    void aStallOrWrongWayForgetsTheLoadLearnedInThatMoveOnly() {
+        double[] duty = new double[3];
+        FaultCode[] codes = {FaultCode.MOTION_STALL, FaultCode.MOTION_WRONG_DIRECTION, FaultCode.LOOP_OVERRUN};
+        for (int i = 0; i < codes.length; i++) {
+            controller = null;
+            blocked = false;
+            fault = null;
+            angleTrusted = true;
+            applied = MotorCommand.OFF;
+            duty[i] = openLoopLimpDutyAfterAStall(codes[i]);
+        }
+        assertEquals(duty[0], duty[1], 1e-12, "both drive faults forget alike");
+        assertTrue(duty[2] < duty[0] - 0.01, "another fault keeps what the move learned: " + duty[2] + " vs " + duty[0]);
+        double typical = curve.dutyFor(1.5 * 0.95) + 0.05;
+        assertTrue(duty[0] < -typical - 0.02, "the first move's load is kept, not a typical user's: " + duty[0]);
     }
 }
