@@ -49,6 +49,8 @@ class TableControllerTest {
     private ControllerOutput last;
     /** A table that moves only above this duty (a stiff screw): a move cannot settle on it. */
     private double stickyDuty;
+    /** The table stops here and moves no further toward inversion (something in the way). */
+    private double stopsAtDeg = Double.MAX_VALUE;
     /** The drive does not move the table at all (a stall). */
     private boolean blocked;
 
@@ -79,6 +81,7 @@ class TableControllerTest {
             double duty = applied.duty();
             double load = duty < 0.0 ? raisingLoad * Math.cos(Math.toRadians(angle)) : 0.0;
             angle += Math.signum(duty) * curve.speedFor(Math.max(0.0, Math.abs(duty) - load)) * DT;
+            angle = Math.min(angle, Math.max(stopsAtDeg, angle - 1.0));
         }
         return last;
     }
@@ -986,5 +989,84 @@ class TableControllerTest {
         assertTrue(duty[2] < duty[0] - 0.01, "another fault keeps what the move learned: " + duty[2] + " vs " + duty[0]);
         double typical = curve.dutyFor(1.5 * 0.95) + 0.05;
         assertTrue(duty[0] < -typical - 0.02, "the first move's load is kept, not a typical user's: " + duty[0]);
+    }
+
+    @Test
+    void aMoveThatCannotReachItsTargetEndsAfterTheSettleTimeout() {
+        // Short of it by more than the settle band, less than the profile waits for.
+        stopsAtDeg = 19.85;
+        bootAt(HOME);
+        tick(0);
+        click(Button.PRESET);
+        double t = untilRest(0, 60.0);
+        assertFalse(Double.isNaN(t), "never ended");
+        assertEquals(TableState.HOLDING, last.state());
+        assertEquals(19.85, angle, 1e-9);
+    }
+
+    @Test
+    void theStartOfALimpWithoutAngleUsesTheLastTrustedAngle() {
+        bootAt(30.0);
+        fault = FaultCode.IMU_STALE;
+        limpAllowed = true;
+        angleTrusted = false;
+        tick(0);
+        angleTrusted = true;
+        tick(0);
+        angleTrusted = false;
+        tick(Button.UP.bit());
+        assertEquals(TableState.LIMP_HOME, last.state());
+        double expected = -(curve.dutyFor(1.5 * 0.95) + 0.05 * Math.cos(Math.toRadians(30.0)));
+        assertEquals(expected, last.command().duty(), 1e-3);
+    }
+
+    @Test
+    void afterTheAngleWasLostTheEstimateDoesNotBlendTheOldAngle() {
+        bootAt(20.0);
+        angleTrusted = false;
+        tick(0);
+        angleTrusted = true;
+        angle = 20.5;
+        tick(0);
+        click(Button.PRESET);
+        untilRest(0, 30.0);
+        assertEquals(20.0, angle, 0.3);
+    }
+
+    @Test
+    void onTheEdgesNothingStarts() {
+        bootAt(0.0);
+        maxAngleNow = 0.08;
+        tick(Button.DOWN.bit());
+        assertEquals(TableState.HOLDING, last.state(), "DOWN within the settle band of the limit");
+        controller = null;
+        maxAngleNow = 30.0;
+        bootAt(0.0);
+        controller.restorePreset(0.08);
+        click(Button.PRESET);
+        assertEquals(TableState.HOLDING, last.state(), "PRESET within the settle band");
+    }
+
+    @Test
+    void aReturnFromExactlyTheFlatRestAngleDoesNotRest() {
+        bootAt(-1.0);
+        returnActive = true;
+        for (int i = 0; i < 6000 && !switchAtHome(); i++) {
+            tick(0);
+            assertTrue(last.event() != TableEvent.FLAT_REST);
+        }
+    }
+
+    @Test
+    void twoDegreesAboveHomeIsHome() {
+        homeSwitch = false;
+        bootAt(HOME + 2.0);
+        assertEquals(TableState.IDLE, last.state());
+        fault = FaultCode.HOME_SWITCH_DISAGREE;
+        limpAllowed = true;
+        tick(0);
+        tick(0);
+        ticks(Button.UP.bit(), 0.5);
+        assertEquals(TableState.FAULT, last.state(), "home by the angle: nowhere to limp");
     }
 }
