@@ -1066,7 +1066,10 @@ class TableControllerTest {
         limpAllowed = true;
         tick(0);
         tick(0);
-        ticks(Button.UP.bit(), 0.5);
-        assertEquals(TableState.FAULT, last.state(), "home by the angle: nowhere to limp");
+        for (int i = 0; i < 50; i++) {
+            tick(Button.UP.bit());
+            assertEquals(TableState.FAULT, last.state(), "home by the angle: nowhere to limp");
+            assertOff("at home");
+        }
     }
 }
