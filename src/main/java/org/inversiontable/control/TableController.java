@@ -4,6 +4,7 @@ import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.motion.ActuatorCurve;
 import org.inversiontable.motion.JerkLimitedProfile;
 import org.inversiontable.motion.MotionLimits;
 import org.inversiontable.motion.ProfileState;
@@ -67,8 +68,8 @@ public final class TableController {
      * tolerance lower puts the settling error on the upright (safe) side of it too.
      */
     private static final double REST_AIM_BELOW_FLAT_DEG = 0.3;
-    /** SPEC §5 judges acceleration over windows of this length (s). */
-    private static final double ACCELERATION_WINDOW_S = 0.2;
+    /** SPEC §5 judges acceleration over windows of this length (s); one value with the actuator model. */
+    private static final double ACCELERATION_WINDOW_S = ActuatorCurve.ACCELERATION_WINDOW_S;
 
     private final ControlSettings settings;
     private final ButtonInterpreter buttons;

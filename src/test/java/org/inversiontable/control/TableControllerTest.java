@@ -342,15 +342,20 @@ class TableControllerTest {
         assertTrue(angle < 0.0 && angle > -2.0, "" + angle);
     }
 
+    /** Runs the HOME move to its end: no rest at flat on the way, and it ends at home. */
+    private void assertGoesHomeWithoutARest(String why) {
+        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
+            tick(0);
+            assertTrue(last.event() != TableEvent.FLAT_REST, why);
+        }
+        assertEquals(TableState.IDLE, last.state());
+    }
+
     @Test
     void homeFromBelowFlatDoesNotRest() {
         bootAt(-20.0);
         click(Button.HOME);
-        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
-            tick(0);
-            assertTrue(last.event() != TableEvent.FLAT_REST, "rest below flat");
-        }
-        assertEquals(TableState.IDLE, last.state());
+        assertGoesHomeWithoutARest("rest below flat");
     }
 
     @Test
@@ -358,11 +363,7 @@ class TableControllerTest {
         config = config.with(ConfigKey.REST_AT_FLAT_S, "0");
         bootAt(10.0);
         click(Button.HOME);
-        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
-            tick(0);
-            assertTrue(last.event() != TableEvent.FLAT_REST, "a rest of 0 s");
-        }
-        assertEquals(TableState.IDLE, last.state());
+        assertGoesHomeWithoutARest("a rest of 0 s");
     }
 
     @Test
@@ -785,10 +786,7 @@ class TableControllerTest {
     void homeFromExactlyFlatDoesNotRest() {
         bootAt(0.0);
         click(Button.HOME);
-        for (int i = 0; i < 6000 && last.state() == TableState.MOVING; i++) {
-            tick(0);
-            assertTrue(last.event() != TableEvent.FLAT_REST, "rest from flat");
-        }
+        assertGoesHomeWithoutARest("rest from flat");
     }
 
     @Test
