@@ -18,7 +18,6 @@ import org.inversiontable.session.PresetStore;
 import org.inversiontable.session.SessionFiles;
 import org.inversiontable.session.SessionHistory;
 import org.inversiontable.session.SessionJournal;
-import org.inversiontable.process.SessionKeeper;
 import org.inversiontable.time.Clock;
 
 /**

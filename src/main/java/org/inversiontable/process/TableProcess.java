@@ -6,7 +6,6 @@ import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.safety.SafetySupervisor;
 import org.inversiontable.session.PresetStore;
-import org.inversiontable.process.SessionKeeper;
 
 /**
  * What a process start builds (SPEC §7): the control loop and the keeper of its session, with
