@@ -6,4 +6,7 @@ package org.inversiontable.hardware;
  */
 public interface Heartbeat {
     void toggle();
+
+    /** The level this program last wrote (for the trace). */
+    boolean high();
 }

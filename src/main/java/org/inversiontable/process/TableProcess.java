@@ -47,8 +47,7 @@ public final class TableProcess {
         if (event == null) {
             return record;
         }
-        return new TickRecord(record.timeNanos(), record.state(), record.angleMeasDeg(), record.applied(),
-                record.invertedS(), record.estop(), record.homeSwitch(), record.fault(), event);
+        return record.withEvent(event);
     }
 
     public ControlLoop loop() {

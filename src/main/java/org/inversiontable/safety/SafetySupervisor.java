@@ -213,6 +213,16 @@ public final class SafetySupervisor {
         return budget.invertedS();
     }
 
+    /** The angle limit in force (SPEC §3): the trace shows it beside the angle. */
+    public double limitAngleDeg() {
+        return settings.maxAngleDeg();
+    }
+
+    /** The inverted-time limit in force (SPEC §3). */
+    public double limitInvertedS() {
+        return settings.maxInvertedS();
+    }
+
     public boolean sessionActive() {
         return budget.sessionActive();
     }

@@ -183,7 +183,8 @@ public final class SimulatedSession implements ScenarioTarget {
         MotorCommand applied = r.applied();
         return new TraceRow(r.timeNanos() / 1e9, r.state().name(), table.angleTrueDeg(), r.angleMeasDeg(),
                 applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(),
-                r.fault() == null ? null : r.fault().code(), r.event() == null ? null : r.event().text(r.fault()));
+                r.fault() == null ? null : r.fault().code(), r.event() == null ? null : r.event().text(r.fault()),
+                r.heartbeat(), r.limitAngleDeg(), r.limitInvertedS(), null);
     }
 
     /** The external watchdog relay: whether the motor has power, and when it last dropped. */

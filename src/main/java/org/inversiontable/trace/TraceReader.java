@@ -49,7 +49,8 @@ public final class TraceReader {
         return new TraceRow(number(o, "t_s", false), text(o, "state"), number(o, "angle_true_deg", false),
                 number(o, "angle_meas_deg", true), number(o, "duty", false), bool(o, "enabled"),
                 number(o, "inverted_s", false), bool(o, "estop"), bool(o, "home_switch"), text(o, "fault"),
-                text(o, "event"));
+                text(o, "event"), bool(o, "heartbeat"), number(o, "limit_angle_deg", false),
+                number(o, "limit_inverted_s", false), text(o, "profile"));
     }
 
     private static Object field(Map<String, Object> o, String name) {

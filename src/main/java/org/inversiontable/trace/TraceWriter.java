@@ -22,8 +22,8 @@ import java.nio.file.Path;
 public final class TraceWriter implements AutoCloseable {
     /** The largest trace a file may hold by default: about 10 hours of ticks at 100 Hz. */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
-    /** What one tick's row takes at most today (about 200 bytes), with room for more fields. */
-    public static final long ROW_BYTES_ESTIMATE = 300;
+    /** What one tick's row takes at most today (about 340 bytes), with room for more fields. */
+    public static final long ROW_BYTES_ESTIMATE = 600;
 
     private final Writer out;
     private final String name;
@@ -107,6 +107,13 @@ public final class TraceWriter implements AutoCloseable {
         JsonText.appendString(sb, row.fault());
         sb.append(",\"event\":");
         JsonText.appendString(sb, row.event());
+        sb.append(",\"heartbeat\":").append(row.heartbeat());
+        sb.append(",\"limit_angle_deg\":");
+        JsonText.appendFixed(sb, row.limitAngleDeg(), 1);
+        sb.append(",\"limit_inverted_s\":");
+        JsonText.appendFixed(sb, row.limitInvertedS(), 1);
+        sb.append(",\"profile\":");
+        JsonText.appendString(sb, row.profile());
         sb.append('}');
     }
 

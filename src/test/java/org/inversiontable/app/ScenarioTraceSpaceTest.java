@@ -73,12 +73,12 @@ class ScenarioTraceSpaceTest {
 
     @Test
     void aTraceLargerThanATraceMayGrowIsRefusedBeforeTheRun() throws Exception {
-        // 10 hours: 3.6 million ticks, up to 1030 MB at 300 bytes a row; the cap is 1024 MB.
+        // 10 hours: 3.6 million ticks, up to 2060 MB at 600 bytes a row; the cap is 1024 MB.
         Path s = file("long.scn", "start angle_deg=-65\n# ten hours\nrun 36000\n");
         Path trace = dir.resolve("out.jsonl");
         assertEquals(2, scenario(d -> 1L << 50, s.toString(), "--trace", trace.toString()));
-        assertTrue(err().startsWith(s + ":3: 'run 36000' with --trace would write up to 1030 MB"), err());
-        assertTrue(err().contains("a trace may hold at most 1024 MB, about 9.9 h of simulated time"), err());
+        assertTrue(err().startsWith(s + ":3: 'run 36000' with --trace would write up to 2060 MB"), err());
+        assertTrue(err().contains("a trace may hold at most 1024 MB, about 5.0 h of simulated time"), err());
         assertFalse(Files.exists(trace));
         // Without --trace the same run would be allowed (nothing is written but the summary).
         assertTrue(TraceSpaceCheck.problem(35_000_000_000_000L, trace, d -> 1L << 50).isEmpty());
@@ -86,10 +86,10 @@ class ScenarioTraceSpaceTest {
 
     @Test
     void aTraceThatWouldLeaveTooLittleFreeSpaceIsRefused() throws Exception {
-        Path s = file("hour.scn", "start angle_deg=-65\nrun 3600\n");   // about 103 MB of trace
+        Path s = file("hour.scn", "start angle_deg=-65\nrun 3600\n");   // about 206 MB of trace
         Path trace = dir.resolve("out.jsonl");
         assertEquals(2, scenario(d -> 300 * MB, s.toString(), "--trace", trace.toString()));
-        assertTrue(err().contains(s + ":2: 'run 3600' with --trace would write up to 103 MB"), err());
+        assertTrue(err().contains(s + ":2: 'run 3600' with --trace would write up to 206 MB"), err());
         assertTrue(err().contains("but only 300 MB are free on the disk of " + dir + " and 256 MB must stay free"), err());
         assertFalse(Files.exists(trace));
     }
@@ -108,7 +108,7 @@ class ScenarioTraceSpaceTest {
         TraceWriter writer = new TraceWriter(out, "capped.jsonl", 1000);
         TraceException stop = assertThrows(TraceException.class, () -> {
             for (int i = 0; i < 100; i++) {
-                writer.write(new TraceRow(i * 0.01, "IDLE", -65, -65, 0, false, 0, false, true, null, null));
+                writer.write(new TraceRow(i * 0.01, "IDLE", -65, -65, 0, false, 0, false, true, null, null, true, 70.0, 900.0, null));
             }
         });
         assertTrue(out.toString().length() <= 1000, "wrote " + out.toString().length() + " bytes past a 1000 byte cap");
@@ -120,7 +120,8 @@ class ScenarioTraceSpaceTest {
     @Test
     void theRowEstimateCoversARealRow() {
         String row = TraceWriter.line(new TraceRow(604799.99, "LIMP_HOME", -64.9999, -64.9999, -0.9999, true,
-                899.999, true, true, "motion_wrong_direction", "motion_wrong_direction"));
+                899.999, true, true, "motion_wrong_direction", "motion_wrong_direction",
+                true, 70.0, 900.0, "evening-stretch"));
         assertTrue(row.length() + 1 <= TraceWriter.ROW_BYTES_ESTIMATE, row.length() + " bytes: " + row);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.inversiontable.config.Config;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.ControlPanel;
+import org.inversiontable.hardware.Heartbeat;
 import org.inversiontable.hardware.PanelReading;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.hardware.TiltReading;
@@ -60,7 +61,7 @@ class ControlLoopTest {
                     new TableHardware(() -> tilt, panel, motor, (l, b) -> {
                         led = l;
                         buzzer = b;
-                    }, () -> heartbeatToggles++), clock);
+                    }, new CountingHeartbeat()), clock);
         }
         return loop;
     }
@@ -239,5 +240,21 @@ class ControlLoopTest {
         }
         assertEquals(FaultCode.BUTTON_STUCK, r.fault());
         assertTrue(loop.supervisor().healthy(), "a stuck button alone does not disable the motor");
+    }
+
+    /** Counts the toggles and keeps the level, as the Pi4J line does. */
+    private final class CountingHeartbeat implements Heartbeat {
+        private boolean high;
+
+        @Override
+        public void toggle() {
+            high = !high;
+            heartbeatToggles++;
+        }
+
+        @Override
+        public boolean high() {
+            return high;
+        }
     }
 }

@@ -55,7 +55,7 @@ class SessionKeeperTest {
 
     private static TickRecord record(long tNanos, TableState state, double angleDeg, double invertedS, FaultCode fault,
             TableEvent event) {
-        return new TickRecord(tNanos, state, angleDeg, MotorCommand.OFF, invertedS, false, false, fault, event);
+        return new TickRecord(tNanos, state, angleDeg, MotorCommand.OFF, invertedS, false, false, fault, event, true, 70.0, 900.0);
     }
 
     /** Ticks for {@code seconds}; returns the events the keeper gave. */

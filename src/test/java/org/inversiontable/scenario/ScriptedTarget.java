@@ -51,7 +51,7 @@ public final class ScriptedTarget implements ScenarioTarget {
     /** A row with the given state and true angle; everything else plain. */
     public static TraceRow row(long tNanos, String state, double angleTrueDeg, double invertedS) {
         return new TraceRow(tNanos / 1e9, state, angleTrueDeg, angleTrueDeg, 0, false, invertedS, false,
-                false, null, null);
+                false, null, null, true, 70.0, 900.0, null);
     }
 
     @Override

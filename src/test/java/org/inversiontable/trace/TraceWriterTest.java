@@ -16,21 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceWriterTest {
     private static final TraceRow ROW = new TraceRow(12.34, "MOVING", 5.123456, 5.2, -0.45678, true, 3.0005,
-            false, true, "imu_stale", "auto_return");
+            false, true, "imu_stale", "auto_return", true, 70.0, 900.0, "beginner");
 
     @Test
     void aRowIsOneJsonObjectWithTheSpecFieldsInOrder() {
         assertEquals("{\"t_s\":12.340,\"state\":\"MOVING\",\"angle_true_deg\":5.1235,\"angle_meas_deg\":5.2000,"
                 + "\"duty\":-0.4568,\"enabled\":true,\"inverted_s\":3.001,\"estop\":false,\"home_switch\":true,"
-                + "\"fault\":\"imu_stale\",\"event\":\"auto_return\"}", TraceWriter.line(ROW));
+                + "\"fault\":\"imu_stale\",\"event\":\"auto_return\",\"heartbeat\":true,\"limit_angle_deg\":70.0,"
+                + "\"limit_inverted_s\":900.0,\"profile\":\"beginner\"}", TraceWriter.line(ROW));
     }
 
     @Test
     void noValidSampleAndNoFaultOrEventAreNull() {
-        TraceRow row = new TraceRow(0, "BOOT", -65, Double.NaN, 0, false, 0, true, true, null, null);
+        TraceRow row = new TraceRow(0, "BOOT", -65, Double.NaN, 0, false, 0, true, true, null, null, false, 30.0,
+                120.0, null);
         assertEquals("{\"t_s\":0.000,\"state\":\"BOOT\",\"angle_true_deg\":-65.0000,\"angle_meas_deg\":null,"
                 + "\"duty\":0.0000,\"enabled\":false,\"inverted_s\":0.000,\"estop\":true,\"home_switch\":true,"
-                + "\"fault\":null,\"event\":null}", TraceWriter.line(row));
+                + "\"fault\":null,\"event\":null,\"heartbeat\":false,\"limit_angle_deg\":30.0,\"limit_inverted_s\":120.0,"
+                + "\"profile\":null}", TraceWriter.line(row));
     }
 
     @Test
@@ -74,7 +77,8 @@ class TraceWriterTest {
                     random.nextDouble() * 160 - 70, random.nextInt(4) == 0 ? Double.NaN : random.nextDouble() * 90,
                     random.nextDouble() * 2 - 1, random.nextBoolean(), random.nextDouble() * 900,
                     random.nextBoolean(), random.nextBoolean(), random.nextBoolean() ? null : "motion_stall",
-                    random.nextBoolean() ? null : "warn\ning");
+                    random.nextBoolean() ? null : "warn\ning", random.nextBoolean(), 30 + random.nextInt(41),
+                    random.nextInt(901), random.nextBoolean() ? null : "beginner");
             TraceRow back = TraceReader.parseLine(TraceWriter.line(row));
             assertEquals(row.tS(), back.tS(), 0.0005);
             assertEquals(row.state(), back.state());
@@ -90,6 +94,10 @@ class TraceWriterTest {
             assertEquals(row.homeSwitch(), back.homeSwitch());
             assertEquals(row.fault(), back.fault());
             assertEquals(row.event(), back.event());
+            assertEquals(row.heartbeat(), back.heartbeat());
+            assertEquals(row.limitAngleDeg(), back.limitAngleDeg(), 0.05);
+            assertEquals(row.limitInvertedS(), back.limitInvertedS(), 0.05);
+            assertEquals(row.profile(), back.profile());
         }
     }
 

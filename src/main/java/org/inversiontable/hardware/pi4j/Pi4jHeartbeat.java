@@ -25,4 +25,9 @@ public final class Pi4jHeartbeat implements Heartbeat {
         high = !high;
         line.state(high ? DigitalState.HIGH : DigitalState.LOW);
     }
+
+    @Override
+    public boolean high() {
+        return high;
+    }
 }

@@ -16,7 +16,7 @@ class TraceAnalysisTest {
         List<TraceRow> out = new ArrayList<>();
         for (int i = 0; i * 0.01 <= durationS + 1e-9; i++) {
             double t = i * 0.01;
-            out.add(new TraceRow(t, state, angleAt.applyAsDouble(t), Double.NaN, 0, enabled, 0, false, false, null, null));
+            out.add(new TraceRow(t, state, angleAt.applyAsDouble(t), Double.NaN, 0, enabled, 0, false, false, null, null, false, 70.0, 900.0, null));
         }
         return out;
     }
@@ -58,8 +58,8 @@ class TraceAnalysisTest {
     void statesAndEnabledIntervalsAreFoundAndEnablingAtRestIsReported() {
         List<TraceRow> r = new ArrayList<>(rows(1, t -> 0, "IDLE", false));
         r.addAll(rows(1, t -> 0, "MOVING", true).stream()
-                .map(x -> new TraceRow(x.tS() + 1.01, x.state(), 0, 0, 0, true, 0, false, false, null, null)).toList());
-        r.add(new TraceRow(2.02, "HOLDING", 0, 0, 0, true, 0, false, false, null, null));
+                .map(x -> new TraceRow(x.tS() + 1.01, x.state(), 0, 0, 0, true, 0, false, false, null, null, false, 70.0, 900.0, null)).toList());
+        r.add(new TraceRow(2.02, "HOLDING", 0, 0, 0, true, 0, false, false, null, null, false, 70.0, 900.0, null));
         TraceAnalysis a = TraceAnalysis.of(r);
         assertEquals(List.of("IDLE", "MOVING", "HOLDING"), a.stateIntervals().stream().map(TraceAnalysis.StateInterval::state).toList());
         assertEquals(1, a.enabledIntervals().size());
