@@ -1,22 +1,23 @@
 package org.inversiontable.app;
 
 import java.io.PrintStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code java -jar inversion-table.jar COMMAND ...} (SPEC §8): picks the command and guarantees
- * the exit-code contract: whatever happens, the user sees a message, never a stack trace.
+ * {@code java -jar inversion-table.jar COMMAND ...} (SPEC §8): parses the command line (picocli)
+ * and guarantees the exit-code contract: whatever happens, the user sees a message, never a stack
+ * trace; every usage error exits 2 the same way.
  */
 public final class Main {
-    private static final String JAR = "java -jar inversion-table.jar";
+    private final Commands commands;
 
-    private final Map<String, Command> commands;
-
-    public Main(Map<String, Command> commands) {
-        this.commands = Collections.unmodifiableMap(new LinkedHashMap<>(commands));
+    public Main(Commands commands) {
+        this.commands = commands;
     }
 
     public static void main(String[] args) {
@@ -31,45 +32,36 @@ public final class Main {
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.println("missing COMMAND");
-            err.print(usage());
+        CommandLine root = commandLine(out, err);
+        return root.execute(args.toArray(String[]::new));
+    }
+
+    /** The whole command tree, wired to the streams; also what `--help` describes. */
+    CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine root = new CommandLine(new RootCommand(err));
+        for (Map.Entry<String, Object> c : commands.commands(out, err).entrySet()) {
+            root.addSubcommand(c.getKey(), c.getValue());
+        }
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+        root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        root.setParameterExceptionHandler((e, args) -> {
+            CommandLine where = e.getCommandLine();
+            if (where == root && e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                err.println("unknown command '" + u.getUnmatched().get(0) + "'");
+            } else {
+                err.println(where.getCommandName() + ": " + e.getMessage());
+            }
+            err.print(where.getUsageMessage());
             return ExitCode.BAD_INPUT;
-        }
-        String name = args.get(0);
-        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
-            out.print(usage());
-            return ExitCode.OK;
-        }
-        Command command = commands.get(name);
-        if (command == null) {
-            err.println("unknown command '" + name + "'");
-            err.print(usage());
-            return ExitCode.BAD_INPUT;
-        }
-        try {
-            return command.run(args.subList(1, args.size()), out, err);
-        } catch (RuntimeException | Error e) {
+        });
+        root.setExecutionExceptionHandler((e, where, parsed) -> {
             // The last line of defence for SPEC §8's "never a stack trace": a bug, so exit 3,
             // with where it happened, so that a report of it can be acted on.
             err.println("internal error: " + describe(e));
             return ExitCode.INTERNAL_ERROR;
-        }
-    }
-
-    public String usage() {
-        StringBuilder sb = new StringBuilder("usage: " + JAR + " COMMAND [ARGS]\ncommands:\n");
-        int width = "help".length();
-        for (Command c : commands.values()) {
-            width = Math.max(width, c.synopsis().length());
-        }
-        for (Command c : commands.values()) {
-            sb.append(String.format("  %-" + width + "s  %s%n", c.synopsis(), c.summary()));
-        }
-        sb.append(String.format("  %-" + width + "s  %s%n", "help", "show this text"));
-        sb.append("exit codes: 0 success (scenario: every expectation holds), 1 a scenario expectation failed,\n")
-                .append("            2 bad input (usage, file, configuration), 3 internal error (a bug: please report it)\n");
-        return sb.toString();
+        });
+        return root;
     }
 
     private static String describe(Throwable e) {

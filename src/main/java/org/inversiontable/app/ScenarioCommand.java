@@ -1,11 +1,9 @@
 package org.inversiontable.app;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigCrossChecks;
 import org.inversiontable.config.ConfigFileException;
@@ -24,9 +22,7 @@ import org.inversiontable.trace.TraceException;
  * {@code scenario FILE [--config FILE] [--trace OUT.jsonl]} (SPEC §8): runs a scenario headless
  * in simulated time; exit 0 when every expectation holds, 1 when one fails, 2 on bad input.
  */
-public final class ScenarioCommand implements Command {
-    private static final String CONFIG = "--config";
-    private static final String TRACE = "--trace";
+public final class ScenarioCommand {
 
     private final ScenarioTargetFactory targets;
     private final ConfigLoader configs;
@@ -43,32 +39,14 @@ public final class ScenarioCommand implements Command {
         this.traceSpace = java.util.Objects.requireNonNull(traceSpace, "traceSpace");
     }
 
-    @Override
-    public String synopsis() {
-        return "scenario FILE [--config FILE] [--trace OUT.jsonl]";
-    }
-
-    @Override
-    public String summary() {
-        return "run a scenario file headless in simulated time and check its expectations";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path file;
-        Optional<Path> configFile;
-        Optional<Path> traceFile;
-        try {
-            CommandLine line = CommandLine.parse(args, Set.of(CONFIG, TRACE));
-            file = path(line.onlyPositional("FILE (the scenario file)"));
-            configFile = optionalPath(line.option(CONFIG));
-            traceFile = optionalPath(line.option(TRACE));
-            if (traceFile.isPresent() && same(traceFile.get(), file)) {
-                throw new UsageException("--trace " + traceFile.get() + " would overwrite the scenario file");
-            }
-        } catch (UsageException e) {
-            err.println("scenario: " + e.getMessage());
-            err.println("usage: java -jar inversion-table.jar " + synopsis());
+    /**
+     * Runs the scenario; the command line ({@link ScenarioCli}) has parsed the arguments.
+     *
+     * @return an {@link ExitCode}
+     */
+    public int run(Path file, Optional<Path> configFile, Optional<Path> traceFile, PrintStream out, PrintStream err) {
+        if (traceFile.isPresent() && same(traceFile.get(), file)) {
+            err.println("scenario: --trace " + traceFile.get() + " would overwrite the scenario file");
             return ExitCode.BAD_INPUT;
         }
         Config base;
@@ -119,18 +97,6 @@ public final class ScenarioCommand implements Command {
         traceFile.ifPresent(t -> out.println("trace: " + t + " (" + result.rowCount() + " rows)"));
         out.println("scenario " + result.file() + ": " + result.holdCount() + " of " + result.outcomes().size()
                 + " expectations hold");
-    }
-
-    private static Path path(String text) throws UsageException {
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new UsageException("'" + text + "' is not a valid path: " + e.getReason());
-        }
-    }
-
-    private static Optional<Path> optionalPath(Optional<String> text) throws UsageException {
-        return text.isPresent() ? Optional.of(path(text.get())) : Optional.empty();
     }
 
     private static boolean same(Path a, Path b) {

@@ -167,8 +167,33 @@ class MainTest {
             errBytes.reset();
             assertEquals(2, main(args), String.join(" ", args));
             assertTrue(err().startsWith("scenario: "), err());
-            assertTrue(err().contains("usage: java -jar inversion-table.jar scenario FILE [--config FILE]"), err());
+            assertTrue(err().contains("Usage: inversion-table scenario [-hV] [--config=FILE] [--trace=OUT.jsonl] FILE"),
+                    err());
+            assertNoStackTrace();
         }
+    }
+
+    @Test
+    void everyCommandHasHelpAndVersion() {
+        for (String command : List.of("scenario", "check-config", "history")) {
+            outBytes.reset();
+            assertEquals(0, main(command, "--help"), command);
+            assertTrue(out().startsWith("Usage: inversion-table " + command), out());
+            outBytes.reset();
+            assertEquals(0, main(command, "--version"), command);
+            assertTrue(out().startsWith("inversion-table "), out());
+        }
+        outBytes.reset();
+        assertEquals(0, main("--version"));
+        assertTrue(out().matches("(?s)inversion-table \\d+\\.\\d+\\.\\d+.*"), "the build's version: " + out());
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterAnEqualsSignToo() throws Exception {
+        Path s = file("eq.scn", "run 1\n");
+        Path trace = dir.resolve("eq.jsonl");
+        assertEquals(0, main("scenario", s.toString(), "--trace=" + trace));
+        assertEquals(101, TraceReader.readAll(trace).size());
     }
 
     @Test
@@ -178,14 +203,17 @@ class MainTest {
         errBytes.reset();
         assertEquals(2, main("fly"));
         assertTrue(err().startsWith("unknown command 'fly'"), err());
-        assertTrue(err().contains("  scenario FILE [--config FILE] [--trace OUT.jsonl]  run a scenario"), err());
+        assertTrue(err().contains("  scenario      Run a scenario file headless"), err());
     }
 
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
         assertEquals(0, main("help"));
-        assertTrue(out().contains("scenario FILE"), out());
+        assertTrue(out().contains("  scenario "), out());
         assertTrue(out().contains("3 internal error"), out());
+        outBytes.reset();
+        assertEquals(0, main("help", "scenario"));
+        assertTrue(out().startsWith("Usage: inversion-table scenario"), out());
         assertEquals("", err());
     }
 
@@ -202,7 +230,7 @@ class MainTest {
 
     @Test
     void theShippedRegistryHasTheCommandsOfTheOpenIssuesAndNoStubs() {
-        Map<String, Command> commands = Commands.defaults();
+        Map<String, Object> commands = Commands.defaults().commands(System.out, System.err);
         assertEquals(List.of("scenario", "check-config", "history"), List.copyOf(commands.keySet()));
     }
 }

@@ -38,10 +38,12 @@ class ScenarioTraceSpaceTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     private int scenario(TraceSpaceCheck.UsableSpace disk, String... args) {
-        ScenarioCommand command = new ScenarioCommand(
+        Main main = new Main(new Commands(
                 (config, start) -> new ScriptedTarget((t, applied) -> ScriptedTarget.row(t, "IDLE", 0, 0), 0),
-                file -> Config.defaults(), disk);
-        return command.run(List.of(args), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                file -> Config.defaults(), disk));
+        List<String> line = new java.util.ArrayList<>(List.of("scenario"));
+        line.addAll(List.of(args));
+        return main.run(line, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     }
 
