@@ -40,7 +40,7 @@ public final class SimulatedTable {
     private static final double NANOS_PER_S = 1e9;
 
     private final TableParameters params;
-    private final double userMassKg;
+    private double userMassKg;
     private final ImuModel imu;
 
     private long elapsedNanos;
@@ -61,9 +61,7 @@ public final class SimulatedTable {
             throw new IllegalArgumentException("initialAngleDeg must be within the mechanical range "
                     + params.minAngleDeg() + ".." + params.maxAngleDeg() + ", was " + initialAngleDeg);
         }
-        if (!Double.isFinite(userMassKg) || userMassKg < 0.0 || userMassKg > 300.0) {
-            throw new IllegalArgumentException("userMassKg must be within 0..300, was " + userMassKg);
-        }
+        requireMass(userMassKg);
         this.params = params;
         this.userMassKg = userMassKg;
         this.angleDeg = initialAngleDeg;
@@ -189,6 +187,21 @@ public final class SimulatedTable {
             return homeSwitchFault == HomeSwitchFault.STUCK_OPEN;
         }
         return angleDeg <= params.homeDeg() + params.homeSwitchBandDeg();
+    }
+
+    /**
+     * Another person on the table from now on (the desktop simulator's weight control): the load
+     * changes at once, as when someone shifts onto the bed; nothing else of the plant does.
+     */
+    public void setUserMassKg(double kg) {
+        requireMass(kg);
+        this.userMassKg = kg;
+    }
+
+    private static void requireMass(double kg) {
+        if (!Double.isFinite(kg) || kg < 0.0 || kg > 300.0) {
+            throw new IllegalArgumentException("userMassKg must be within 0..300, was " + kg);
+        }
     }
 
     public double userMassKg() {

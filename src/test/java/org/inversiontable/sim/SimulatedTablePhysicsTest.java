@@ -107,6 +107,21 @@ class SimulatedTablePhysicsTest {
     }
 
     @Test
+    void anotherUserChangesTheLoadFromThenOn() {
+        SimulatedTable table = new SimulatedTable(DEFAULTS, 0.0, 40.0, 1L);
+        double light = table.gravityTorqueNm();
+        table.setUserMassKg(150.0);
+        assertEquals(150.0, table.userMassKg());
+        assertEquals(light * 150.0 / 40.0, table.gravityTorqueNm(), 1e-9);
+        run(table, 3.0, -0.5, true);
+        SimulatedTable heavyFromTheStart = new SimulatedTable(DEFAULTS, 0.0, 150.0, 1L);
+        run(heavyFromTheStart, 3.0, -0.5, true);
+        assertEquals(heavyFromTheStart.angleTrueDeg(), table.angleTrueDeg(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> table.setUserMassKg(301.0));
+        assertThrows(IllegalArgumentException.class, () -> table.setUserMassKg(Double.NaN));
+    }
+
+    @Test
     void theSpeedAtADutyNeverExceedsTheNoLoadSpeedAtThatDutyForAnyWeightOrAngle() {
         for (double duty : new double[] {-1.0, -0.5, -0.1, -0.05, 0.05, 0.1, 0.5, 1.0}) {
             double noLoad = Math.abs(steadySpeedDegPerS(0.0, 0.0, duty));
