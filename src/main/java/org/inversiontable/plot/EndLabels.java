@@ -15,8 +15,15 @@ final class EndLabels {
     private EndLabels() {
     }
 
-    /** A label for a line that ends at {@code yPx}; {@code placedYPx} is where its text goes. */
-    record EndLabel(String text, String colour, double yPx, double placedYPx) {
+    /**
+     * A label for a line that ends at {@code yPx}; {@code placedYPx} is where its first line of text
+     * goes; a second line ({@code note}, may be empty) goes under it.
+     */
+    record EndLabel(String text, String note, String colour, double yPx, double placedYPx) {
+    }
+
+    static double height(EndLabel l) {
+        return l.note().isEmpty() ? LINE_PX : 2 * LINE_PX - 2;
     }
 
     static List<EndLabel> place(List<EndLabel> wanted, double topPx, double bottomPx) {
@@ -25,16 +32,16 @@ final class EndLabels {
         int n = sorted.size();
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            y[i] = Math.max(sorted.get(i).yPx(), i == 0 ? topPx + LINE_PX / 2 : y[i - 1] + LINE_PX);
+            y[i] = Math.max(sorted.get(i).yPx(), i == 0 ? topPx + LINE_PX / 2 : y[i - 1] + height(sorted.get(i - 1)));
         }
-        double limit = bottomPx - LINE_PX / 2;
         for (int i = n - 1; i >= 0; i--) {
-            y[i] = Math.min(y[i], i == n - 1 ? limit : y[i + 1] - LINE_PX);
+            double limit = i == n - 1 ? bottomPx - LINE_PX / 2 : y[i + 1] - LINE_PX;
+            y[i] = Math.min(y[i], limit - height(sorted.get(i)) + LINE_PX);
         }
         List<EndLabel> placed = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EndLabel l = sorted.get(i);
-            placed.add(new EndLabel(l.text(), l.colour(), l.yPx(), y[i]));
+            placed.add(new EndLabel(l.text(), l.note(), l.colour(), l.yPx(), y[i]));
         }
         return placed;
     }

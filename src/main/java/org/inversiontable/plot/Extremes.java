@@ -92,6 +92,10 @@ final class Extremes {
         return last;
     }
 
+    double lastT() {
+        return lastT;
+    }
+
     /**
      * The (time, value) pairs to draw in time order: first, the two extremes, last; at most four,
      * fewer when they coincide. Empty when no finite value was seen.

@@ -239,7 +239,7 @@ final class PlotPicture {
         lastOf(c -> c.rows().angleTrue).ifPresent(v -> labels.add(end("true angle", TRUE_COLOUR, p, v)));
         lastOf(c -> c.rows().angleMeas).ifPresent(v -> labels.add(end("measured angle", MEAS_COLOUR, p, v)));
         lastOf(c -> c.rows().limitAngle).ifPresent(v -> labels.add(
-                end("angle limit " + compact(v) + "\u00b0", LIMIT_COLOUR, p, v)));
+                end("angle limit " + compact(v.value()) + "\u00b0", LIMIT_COLOUR, p, v)));
         labels.add(end("0\u00b0 = horizontal", "#374151", p, 0));
         endLabels(labels, p);
         axisTitle(p, "angle (deg), + = head down");
@@ -300,7 +300,7 @@ final class PlotPicture {
         List<EndLabels.EndLabel> labels = new ArrayList<>();
         lastOf(c -> c.rows().inverted).ifPresent(v -> labels.add(end("inverted time", INVERTED_COLOUR, p, v)));
         lastOf(c -> c.rows().limitInverted).ifPresent(v -> labels.add(
-                end("time limit " + compact(v) + " s", LIMIT_COLOUR, p, v)));
+                end("time limit " + compact(v.value()) + " s", LIMIT_COLOUR, p, v)));
         endLabels(labels, p);
         axisTitle(p, "inverted (s)");
     }
@@ -421,18 +421,28 @@ final class PlotPicture {
         return path.d();
     }
 
-    private java.util.Optional<Double> lastOf(Function<PlotColumns.Column, Extremes> series) {
+    /** A series' last value, and when it came. */
+    private record LastValue(double value, double tS) {
+    }
+
+    private java.util.Optional<LastValue> lastOf(Function<PlotColumns.Column, Extremes> series) {
         for (int i = columns.size() - 1; i >= 0; i--) {
             Extremes e = series.apply(columns.get(i));
             if (!e.isEmpty()) {
-                return java.util.Optional.of(e.last());
+                return java.util.Optional.of(new LastValue(e.last(), e.lastT()));
             }
         }
         return java.util.Optional.empty();
     }
 
+    private EndLabels.EndLabel end(String text, String colour, Panel p, LastValue last) {
+        // A line that stopped early (no IMU sample after a fault) must not seem to reach the end.
+        String note = lastT - last.tS() > durationS / 50 ? Svg.format("(none after %.1f s)", last.tS()) : "";
+        return new EndLabels.EndLabel(text, note, colour, p.yInside(last.value()), p.yInside(last.value()));
+    }
+
     private static EndLabels.EndLabel end(String text, String colour, Panel p, double value) {
-        return new EndLabels.EndLabel(text, colour, p.yInside(value), p.yInside(value));
+        return new EndLabels.EndLabel(text, "", colour, p.yInside(value), p.yInside(value));
     }
 
     private void endLabels(List<EndLabels.EndLabel> wanted, Panel p) {
@@ -440,6 +450,9 @@ final class PlotPicture {
             svg.line(RIGHT_PX, l.yPx(), RIGHT_PX + 5, l.placedYPx(), "stroke=\"" + l.colour() + "\"");
             svg.text(RIGHT_PX + 8, l.placedYPx() + 4, l.text(), "font-size=\"12\" font-weight=\"bold\" fill=\""
                     + l.colour() + "\"");
+            if (!l.note().isEmpty()) {
+                svg.text(RIGHT_PX + 8, l.placedYPx() + 15, l.note(), "font-size=\"10\" fill=\"" + l.colour() + "\"");
+            }
         }
     }
 
