@@ -23,6 +23,9 @@ final class ScenarioCli implements Callable<Integer> {
     private Path config;
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "write one JSON row per tick (SPEC §10)")
     private Path trace;
+    @Option(names = "--plot", paramLabel = "OUT.svg",
+            description = "draw the run: true and measured angle, duty, states, limits, events, faults")
+    private Path plot;
 
     ScenarioCli(ScenarioCommand command, PrintStream out, PrintStream err) {
         this.command = command;
@@ -32,6 +35,7 @@ final class ScenarioCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return command.run(file, Optional.ofNullable(config), Optional.ofNullable(trace), out, err);
+        return command.run(file, Optional.ofNullable(config), Optional.ofNullable(trace), Optional.ofNullable(plot),
+                out, err);
     }
 }

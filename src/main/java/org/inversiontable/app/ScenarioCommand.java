@@ -16,10 +16,12 @@ import org.inversiontable.scenario.ScenarioResult;
 import org.inversiontable.scenario.ScenarioRunner;
 import org.inversiontable.scenario.ScenarioTargetFactory;
 import org.inversiontable.scenario.SessionTimeline;
+import org.inversiontable.plot.PlotException;
+import org.inversiontable.plot.TracePlot;
 import org.inversiontable.trace.TraceException;
 
 /**
- * {@code scenario FILE [--config FILE] [--trace OUT.jsonl]} (SPEC §8): runs a scenario headless
+ * {@code scenario FILE [--config FILE] [--trace OUT.jsonl] [--plot OUT.svg]} (SPEC §8): runs a scenario headless
  * in simulated time; exit 0 when every expectation holds, 1 when one fails, 2 on bad input.
  */
 public final class ScenarioCommand {
@@ -44,10 +46,24 @@ public final class ScenarioCommand {
      *
      * @return an {@link ExitCode}
      */
-    public int run(Path file, Optional<Path> configFile, Optional<Path> traceFile, PrintStream out, PrintStream err) {
+    public int run(Path file, Optional<Path> configFile, Optional<Path> traceFile, Optional<Path> plotFile,
+            PrintStream out, PrintStream err) {
         if (traceFile.isPresent() && same(traceFile.get(), file)) {
             err.println("scenario: --trace " + traceFile.get() + " would overwrite the scenario file");
             return ExitCode.BAD_INPUT;
+        }
+        if (plotFile.isPresent() && (same(plotFile.get(), file) || traceFile.isPresent() && same(plotFile.get(),
+                traceFile.get()))) {
+            err.println("scenario: --plot " + plotFile.get() + " would overwrite the "
+                    + (same(plotFile.get(), file) ? "scenario" : "trace") + " file");
+            return ExitCode.BAD_INPUT;
+        }
+        if (plotFile.isPresent()) {
+            Optional<String> unwritable = PlotDestination.problem(plotFile.get());
+            if (unwritable.isPresent()) {
+                err.println("scenario: " + unwritable.get());
+                return ExitCode.BAD_INPUT;
+            }
         }
         Config base;
         Scenario scenario;
@@ -78,23 +94,35 @@ public final class ScenarioCommand {
         }
         ScenarioResult result;
         SessionTimeline timeline = new SessionTimeline();
+        Optional<TracePlot> plot = plotFile.map(p -> new TracePlot(file.getFileName().toString()));
         try {
-            result = new ScenarioRunner(targets).run(scenario, base, traceFile, timeline);
+            result = new ScenarioRunner(targets).run(scenario, base, traceFile,
+                    plot.isPresent() ? timeline.andThen(plot.get()) : timeline);
         } catch (TraceException e) {
             err.println("scenario: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        if (plot.isPresent()) {
+            try {
+                plot.get().write(plotFile.get());
+            } catch (PlotException e) {
+                err.println("scenario: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+        }
         timeline.print(out);
-        printSummary(result, traceFile, out);
+        printSummary(result, traceFile, plotFile, out);
         return result.allHold() ? ExitCode.OK : ExitCode.EXPECTATION_FAILED;
     }
 
-    private static void printSummary(ScenarioResult result, Optional<Path> traceFile, PrintStream out) {
+    private static void printSummary(ScenarioResult result, Optional<Path> traceFile, Optional<Path> plotFile,
+            PrintStream out) {
         for (ExpectationOutcome o : result.outcomes()) {
             out.println((o.holds() ? "PASS" : "FAIL") + " line " + o.line() + ": expected " + o.expected()
                     + "; observed " + o.observed());
         }
         traceFile.ifPresent(t -> out.println("trace: " + t + " (" + result.rowCount() + " rows)"));
+        plotFile.ifPresent(p -> out.println("plot: " + p));
         out.println("scenario " + result.file() + ": " + result.holdCount() + " of " + result.outcomes().size()
                 + " expectations hold");
     }

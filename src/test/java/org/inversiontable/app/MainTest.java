@@ -167,7 +167,7 @@ class MainTest {
             errBytes.reset();
             assertEquals(2, main(args), String.join(" ", args));
             assertTrue(err().startsWith("scenario: "), err());
-            assertTrue(err().contains("Usage: inversion-table scenario [-hV] [--config=FILE] [--trace=OUT.jsonl] FILE"),
+            assertTrue(err().contains("Usage: inversion-table scenario [-hV] [--config=FILE] [--plot=OUT.svg]"),
                     err());
             assertNoStackTrace();
         }
@@ -175,7 +175,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpAndVersion() {
-        for (String command : List.of("scenario", "check-config", "history")) {
+        for (String command : List.of("scenario", "plot", "check-config", "history")) {
             outBytes.reset();
             assertEquals(0, main(command, "--help"), command);
             assertTrue(out().startsWith("Usage: inversion-table " + command), out());
@@ -186,6 +186,31 @@ class MainTest {
         outBytes.reset();
         assertEquals(0, main("--version"));
         assertTrue(out().matches("(?s)inversion-table \\d+\\.\\d+\\.\\d+.*"), "the build's version: " + out());
+    }
+
+    @Test
+    void thePlotOptionDrawsTheRunAndTheTraceCanBeDrawnLater() throws Exception {
+        Path s = file("p.scn", "run 1\n");
+        Path trace = dir.resolve("p.jsonl");
+        Path svg = dir.resolve("p.svg");
+        assertEquals(0, main("scenario", s.toString(), "--trace", trace.toString(), "--plot", svg.toString()));
+        assertTrue(Files.readString(svg).contains("<svg"), "an SVG");
+        assertTrue(out().contains("plot: " + svg), out());
+        Path again = dir.resolve("again.svg");
+        assertEquals(0, main("plot", trace.toString(), again.toString()));
+        assertTrue(Files.readString(again).contains("true angle"));
+    }
+
+    @Test
+    void aPlotThatCannotBeWrittenIsRefusedBeforeTheRun() throws Exception {
+        Path s = file("q.scn", "run 1\n");
+        Path svg = dir.resolve("missing/q.svg");
+        assertEquals(2, main("scenario", s.toString(), "--plot", svg.toString()));
+        assertEquals("scenario: cannot write the plot file " + svg + ": no such directory", err().strip());
+        assertTrue(configsSeen.isEmpty(), "refused before the run");
+        errBytes.reset();
+        assertEquals(2, main("scenario", s.toString(), "--plot", s.toString()));
+        assertTrue(err().contains("would overwrite the scenario file"), err());
     }
 
     @Test
@@ -231,6 +256,6 @@ class MainTest {
     @Test
     void theShippedRegistryHasTheCommandsOfTheOpenIssuesAndNoStubs() {
         Map<String, Object> commands = Commands.defaults().commands(System.out, System.err);
-        assertEquals(List.of("scenario", "check-config", "history"), List.copyOf(commands.keySet()));
+        assertEquals(List.of("scenario", "plot", "check-config", "history"), List.copyOf(commands.keySet()));
     }
 }
