@@ -28,10 +28,10 @@ final class StatusLine {
         if (v.estopPressed()) {
             out.append("  E-STOP PRESSED");
         }
-        String said = v.severity().prefix + (v.faultText().isEmpty() ? v.messageText()
-                : v.faultText() + (v.messageText().isEmpty() ? "" : " / " + v.messageText()));
+        String said = v.faultText().isEmpty() ? v.messageText()
+                : v.faultText() + (v.messageText().isEmpty() ? "" : " / " + v.messageText());
         if (!said.isEmpty()) {
-            out.append(" | ").append(said);
+            out.append(" | ").append(v.severity().prefix).append(said);
         }
         if (holding != null && !holding.isEmpty()) {
             out.append(" | ").append(holding);

@@ -24,6 +24,14 @@ class SimulatorStatusLineTest {
     }
 
     @Test
+    void anEstopWithoutWordsShowsNoEmptyFaultPrefix() {
+        FakeSimulatorControls fake = new FakeSimulatorControls();
+        fake.estop = true;
+        String line = StatusLine.format(fake.status(), "", 400);
+        assertTrue(line.endsWith("E-STOP PRESSED"), line);
+    }
+
+    @Test
     void aLongLineIsCutToTheTerminalsWidth() {
         FakeSimulatorControls fake = new FakeSimulatorControls();
         fake.message = "x".repeat(300);
