@@ -22,7 +22,12 @@ import java.nio.file.Path;
 public final class TraceWriter implements AutoCloseable {
     /** The largest trace a file may hold by default: about 10 hours of ticks at 100 Hz. */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
-    /** What one tick's row takes at most today (about 340 bytes), with room for more fields. */
+    /**
+     * What one tick's row takes at most, with its raw inputs: about 450 bytes in practice, 550 at
+     * worst (the longest codes, 17-digit inputs, a 15-character profile name). The first row after
+     * a process start also carries the configuration (about 1.8 KB); the 150 bytes by which an
+     * ordinary row stays under this estimate pay for it within a dozen ticks.
+     */
     public static final long ROW_BYTES_ESTIMATE = 600;
 
     /** A boot row's configuration values are the fields {@code config.KEY}. */
