@@ -247,6 +247,11 @@ public final class Replay {
             if (reported != null) {
                 loop.supervisor().trouble().report(reported, "replayed from the trace");
             }
+            if (in.estopCutInTick()) {
+                // The recorded e-stop event came after the reports were taken, before the write:
+                // cut there. The next row's report_estop repeats it, which changes nothing.
+                ports.bridge().beforeNextApply(loop.gate()::onEstopEvent);
+            }
             clock.setNanos(in.tNs());
             TickRecord record = loop.tick();
             // The true angle is the simulation's, not an output: copied so that the rows compare.

@@ -14,9 +14,23 @@ import org.inversiontable.hardware.MotorCommand;
 final class ReplayHBridge implements HBridge {
     private boolean inhibited;
     private MotorCommand output = MotorCommand.OFF;
+    private Runnable beforeNextApply;
+
+    /**
+     * Runs {@code action} once, just before the next write: where an e-stop event on its own
+     * thread cut the motor in the middle of a recorded tick ({@code estop_cut_in_tick}).
+     */
+    void beforeNextApply(Runnable action) {
+        beforeNextApply = action;
+    }
 
     @Override
     public void apply(MotorCommand command, long nowNanos) {
+        Runnable action = beforeNextApply;
+        beforeNextApply = null;
+        if (action != null) {
+            action.run();
+        }
         output = inhibited || !command.enabled() ? MotorCommand.OFF : command;
     }
 

@@ -23,6 +23,7 @@ final class ReplayPorts {
     private PanelReading panel = new PanelReading(true, false, 0);
     private boolean heartbeatHigh;
     private final TableHardware hardware;
+    private final ReplayHBridge bridge = new ReplayHBridge();
 
     /** @param heartbeatHigh the WATCHDOG line's level when the process started (the trace's boot_heartbeat) */
     ReplayPorts(boolean heartbeatHigh) {
@@ -50,7 +51,11 @@ final class ReplayPorts {
                 return ReplayPorts.this.heartbeatHigh;
             }
         };
-        hardware = new TableHardware(sensor, controlPanel, new ReplayHBridge(), (led, buzzer) -> { }, heartbeat);
+        hardware = new TableHardware(sensor, controlPanel, bridge, (led, buzzer) -> { }, heartbeat);
+    }
+
+    ReplayHBridge bridge() {
+        return bridge;
     }
 
     TableHardware hardware() {

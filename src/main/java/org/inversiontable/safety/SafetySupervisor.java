@@ -59,6 +59,7 @@ public final class SafetySupervisor {
     /** What this tick took from the off-thread reports: the trace records it so that replay can re-inject it. */
     private boolean estopReportTaken;
     private Trip faultReportTaken;
+    private boolean bridgeRefusedGatedCommand;
     /**
      * A drive that moved by itself was seen (SPEC §4): the heartbeat stays stopped until a reset,
      * even when another fault was latched first and keeps its code.
@@ -201,6 +202,7 @@ public final class SafetySupervisor {
         MotorCommand allowed = allowed(in, wanted);
         gate.write(allowed, in.timeNanos());
         applied = gate.output();
+        bridgeRefusedGatedCommand = allowed.enabled() && !applied.enabled();
         return applied;
     }
 
@@ -235,6 +237,15 @@ public final class SafetySupervisor {
      */
     public boolean estopReportTaken() {
         return estopReportTaken;
+    }
+
+    /**
+     * The H-bridge refused the last {@link #gate}'s enabled command: an e-stop event, on its own
+     * thread, cut the motor after this tick's {@link #assess} had taken the reports (the next tick
+     * takes that one). The trace records it, so that replay can cut at the same point of the tick.
+     */
+    public boolean bridgeRefusedGatedCommand() {
+        return bridgeRefusedGatedCommand;
     }
 
     /** The code of the fault report the last {@link #assess} took from off the control thread, or null. */

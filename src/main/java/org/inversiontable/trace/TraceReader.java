@@ -17,7 +17,9 @@ import org.inversiontable.json.FlatJsonObject;
  * List<TraceRow> rows = TraceReader.readAll(Path.of("run.jsonl"));
  * }</pre>
  * Accepts any flat JSON object with the SPEC §10 fields (in any order, extra fields ignored);
- * a null {@code angle_meas_deg} becomes NaN, as in {@link TraceRow}. The raw inputs are read
+ * a null {@code angle_meas_deg} becomes NaN, as in {@link TraceRow}, and so does a null
+ * {@code angle_true_deg} (a real table, whose true angle no one knows, as the runtime and the
+ * flight recorder write it). The raw inputs are read
  * when the row has {@code t_ns} (then all of them must be there), the boot fields when it has
  * {@code boot_t_ns}; a trace written before they existed reads with both null.
  */
@@ -49,7 +51,7 @@ public final class TraceReader {
     /** One line of the trace. @throws IllegalArgumentException naming what is wrong */
     public static TraceRow parseLine(String line) {
         Map<String, Object> o = FlatJsonObject.parseKeepingIntegers(line);
-        return new TraceRow(number(o, "t_s", false), text(o, "state"), number(o, "angle_true_deg", false),
+        return new TraceRow(number(o, "t_s", false), text(o, "state"), number(o, "angle_true_deg", true),
                 number(o, "angle_meas_deg", true), number(o, "duty", false), bool(o, "enabled"),
                 number(o, "inverted_s", false), bool(o, "estop"), bool(o, "home_switch"), text(o, "fault"),
                 text(o, "event"), bool(o, "heartbeat"), number(o, "limit_angle_deg", false),
@@ -69,7 +71,8 @@ public final class TraceReader {
             throw new IllegalArgumentException("buttons must be a mask from 0 to " + Integer.MAX_VALUE);
         }
         return new TraceRow.Inputs(integer(o, "t_ns"), status, exact(o, "tilt_angle_deg"),
-                exact(o, "tilt_gravity_g"), (int) buttons, bool(o, "report_estop"), text(o, "report_fault"));
+                exact(o, "tilt_gravity_g"), (int) buttons, bool(o, "report_estop"), text(o, "report_fault"),
+                bool(o, "estop_cut_in_tick"));
     }
 
     private static TraceRow.Boot boot(Map<String, Object> o) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * report_estop                            the tick took an e-stop event reported off the control thread
  * report_fault                            null, or the fault code reported off the control thread that
  *                                         the tick took (motor_watchdog)
+ * estop_cut_in_tick                       an e-stop event cut the motor during the tick, after the reports
+ *                                         were taken (the next row's report_estop is that event)
  * boot_t_ns, boot_...                     only on the first row after a process start: see {@link Boot}
  * config.KEY                              only there too: every configuration value in force, as text
  * </pre>
@@ -67,9 +69,12 @@ public record TraceRow(double tS, String state, double angleTrueDeg, double angl
      * @param buttons      the pressed buttons, one {@code Button.bit()} each
      * @param reportEstop  an e-stop event reached the supervisor off the control thread and this tick took it
      * @param reportFault  null, or the code of a fault reported off the control thread that this tick took
+     * @param estopCutInTick an e-stop event cut the motor during this tick, between the supervisor's
+     *                     assessment and the H-bridge write: the tick's output is off, the next tick
+     *                     takes the report
      */
     public record Inputs(long tNs, String tiltStatus, double tiltAngleDeg, double tiltGravityG, int buttons,
-                         boolean reportEstop, String reportFault) {
+                         boolean reportEstop, String reportFault, boolean estopCutInTick) {
         public Inputs {
             Objects.requireNonNull(tiltStatus, "tiltStatus");
         }

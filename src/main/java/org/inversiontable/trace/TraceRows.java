@@ -47,7 +47,8 @@ public final class TraceRows {
         }
         TiltReading tilt = in.tilt();
         return new TraceRow.Inputs(in.timeNanos(), statusText(tilt.status()), tilt.angleDeg(), tilt.gravityG(),
-                in.panel().buttonsMask(), r.estopReported(), r.faultReported() == null ? null : r.faultReported().code());
+                in.panel().buttonsMask(), r.estopReported(), r.faultReported() == null ? null : r.faultReported().code(),
+                r.estopCutInTick());
     }
 
     /**

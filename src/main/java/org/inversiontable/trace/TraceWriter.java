@@ -23,10 +23,10 @@ public final class TraceWriter implements AutoCloseable {
     /** The largest trace a file may hold by default: about 10 hours of ticks at 100 Hz. */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
     /**
-     * What one tick's row takes at most, with its raw inputs: about 450 bytes in practice, 550 at
+     * What one tick's row takes at most, with its raw inputs: about 480 bytes in practice, 575 at
      * worst (the longest codes, 17-digit inputs, a 15-character profile name). The first row after
-     * a process start also carries the configuration (about 1.8 KB); the 150 bytes by which an
-     * ordinary row stays under this estimate pay for it within a dozen ticks.
+     * a process start also carries the configuration (about 1.8 KB); the 130 bytes by which an
+     * ordinary row stays under this estimate pay for it within fifteen ticks.
      */
     public static final long ROW_BYTES_ESTIMATE = 600;
 
@@ -143,6 +143,7 @@ public final class TraceWriter implements AutoCloseable {
         sb.append(",\"report_estop\":").append(in.reportEstop());
         sb.append(",\"report_fault\":");
         JsonText.appendString(sb, in.reportFault());
+        sb.append(",\"estop_cut_in_tick\":").append(in.estopCutInTick());
     }
 
     private static void appendBoot(StringBuilder sb, TraceRow.Boot boot) {

@@ -296,4 +296,118 @@ class ReplayTest {
             assertEquals(line, TraceWriter.line(row), "a row written, read and written again is the same text");
         }
     }
+
+    /**
+     * On a Pi the e-stop's event runs on its own thread: it can cut the motor after a tick took the
+     * reports and before it wrote the H-bridge. That tick's output is off although its supervisor
+     * allowed a drive; the trace says so (estop_cut_in_tick), and replay cuts at the same point.
+     */
+    @Test
+    void anEstopEventInTheMiddleOfATickReplays() throws Exception {
+        Config config = Config.defaults();
+        org.inversiontable.time.ManualClock clock = new org.inversiontable.time.ManualClock(0);
+        RacingBridge bridge = new RacingBridge();
+        double[] angle = {0.0};
+        org.inversiontable.hardware.PanelReading[] panel = {new org.inversiontable.hardware.PanelReading(false, false, 0)};
+        Runnable[] estopEvent = {null};
+        boolean[] heartbeat = {false};
+        org.inversiontable.hardware.TableHardware hardware = new org.inversiontable.hardware.TableHardware(
+                () -> org.inversiontable.hardware.TiltReading.fresh(angle[0], 1.0),
+                new org.inversiontable.hardware.ControlPanel() {
+                    @Override
+                    public org.inversiontable.hardware.PanelReading read() {
+                        return panel[0];
+                    }
+
+                    @Override
+                    public void onEstopOpened(Runnable action) {
+                        estopEvent[0] = action;
+                    }
+                }, bridge, (led, buzzer) -> { }, new org.inversiontable.hardware.Heartbeat() {
+                    @Override
+                    public void toggle() {
+                        heartbeat[0] = !heartbeat[0];
+                    }
+
+                    @Override
+                    public boolean high() {
+                        return heartbeat[0];
+                    }
+                });
+        org.inversiontable.control.ControlLoop loop = org.inversiontable.process.ControllerAssembly.build(config,
+                hardware, clock);
+        loop.supervisor().restoreSession(0.0, false, false, false);
+        TraceRow.Boot boot = new TraceRow.Boot(0, 0.0, false, false, null, false, false,
+                loop.controller().presetDeg(), false, org.inversiontable.trace.TraceRows.configValues(config));
+        Path trace = dir.resolve("race.jsonl");
+        int cutAt = 200;
+        try (TraceWriter writer = TraceWriter.open(trace)) {
+            for (int k = 0; k < 300; k++) {
+                clock.setNanos(k * 10 * MS);
+                boolean down = k >= 100 && k < cutAt + 20;
+                panel[0] = new org.inversiontable.hardware.PanelReading(k > cutAt, false, down ? Button.DOWN.bit() : 0);
+                if (k == cutAt) {
+                    bridge.racing = estopEvent[0];
+                }
+                org.inversiontable.control.TickRecord record = loop.tick();
+                angle[0] += record.applied().duty() * 0.1;
+                writer.write(org.inversiontable.trace.TraceRows.row(record, Double.NaN, null, k == 0 ? boot : null));
+            }
+        }
+        List<TraceRow> rows = TraceReader.readAll(trace);
+        assertTrue(rows.get(cutAt - 1).enabled(), "driving before the event");
+        assertTrue(rows.get(cutAt).inputs().estopCutInTick() && !rows.get(cutAt).enabled(), "cut in the tick");
+        assertTrue(rows.get(cutAt + 1).inputs().reportEstop(), "the next tick took the report");
+        assertReplaysEqual(trace);
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(trace));
+        lines.set(cutAt, lines.get(cutAt).replace("\"estop_cut_in_tick\":true", "\"estop_cut_in_tick\":false"));
+        Files.write(trace, lines);
+        outBytes.reset();
+        assertEquals(1, replay(trace), "without the record of the cut, the replayed tick drives");
+        assertTrue(err().contains(":" + (cutAt + 1) + ": ") && err().contains("duty: recorded 0.0000"), err());
+    }
+
+    /** An H-bridge on whose write an e-stop event, on another thread, cuts in first. */
+    private static final class RacingBridge implements org.inversiontable.hardware.HBridge {
+        Runnable racing;
+        private boolean inhibited;
+        private org.inversiontable.hardware.MotorCommand output = org.inversiontable.hardware.MotorCommand.OFF;
+
+        @Override
+        public void apply(org.inversiontable.hardware.MotorCommand command, long nowNanos) {
+            Runnable event = racing;
+            racing = null;
+            if (event != null) {
+                event.run();
+            }
+            output = inhibited || !command.enabled() ? org.inversiontable.hardware.MotorCommand.OFF : command;
+        }
+
+        @Override
+        public void inhibit() {
+            inhibited = true;
+            output = org.inversiontable.hardware.MotorCommand.OFF;
+        }
+
+        @Override
+        public void clearInhibit() {
+            inhibited = false;
+        }
+
+        @Override
+        public boolean inhibited() {
+            return inhibited;
+        }
+
+        @Override
+        public boolean pollWatchdog(long nowNanos) {
+            return false;
+        }
+
+        @Override
+        public org.inversiontable.hardware.MotorCommand output() {
+            return output;
+        }
+    }
 }
