@@ -60,7 +60,12 @@ public enum ConfigKey {
 
     // --- files ---
     JOURNAL_DIR(Kind.PATH, "", "directory of the session journal; empty = a fresh temporary directory"),
-    HISTORY_FILE(Kind.PATH, "", "session history file (JSON lines); empty = history.jsonl in the journal directory");
+    HISTORY_FILE(Kind.PATH, "", "session history file (JSON lines); empty = history.jsonl in the journal directory"),
+    RECORDER_DIR(Kind.PATH, "", "directory of the flight recorder's traces (SPEC §12); empty = flight-recorder in the program's state directory"),
+    // At least a few minutes of ticks (a row is about 450 bytes, 100 a second: 2.6 MB a minute), at
+    // most what a small SD card can spare beside the system.
+    RECORDER_MAX_MB(Kind.INTEGER, "200", 16, 8192,
+            "disk space the flight recorder's traces may take together (MB, about 75 minutes of ticks per 200 MB); the oldest are deleted first");
 
     /** What a key's value is. */
     public enum Kind { NUMBER, INTEGER, CHOICE, PATH }

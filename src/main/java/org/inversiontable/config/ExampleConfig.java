@@ -19,7 +19,8 @@ public final class ExampleConfig {
     /** Suggested values for the keys whose default is empty (they stay commented out). */
     private static final Map<ConfigKey, String> SUGGESTED = Map.of(
             ConfigKey.JOURNAL_DIR, "/var/lib/inversion-table",
-            ConfigKey.HISTORY_FILE, "/var/lib/inversion-table/history.jsonl");
+            ConfigKey.HISTORY_FILE, "/var/lib/inversion-table/history.jsonl",
+            ConfigKey.RECORDER_DIR, "/var/lib/inversion-table/flight-recorder");
 
     private ExampleConfig() {
     }

@@ -66,7 +66,8 @@ public final class ControlLoop {
         FaultCode fault = view.fault() != null ? view.fault() : wanted.stuckButton() ? FaultCode.BUTTON_STUCK : null;
         return new TickRecord(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
                 panel.homeSwitchAtHome(), fault, event, hardware.heartbeat().high(), supervisor.limitAngleDeg(),
-                supervisor.limitInvertedS());
+                supervisor.limitInvertedS(), inputs, supervisor.estopReportTaken(), supervisor.faultReportTaken(),
+                supervisor.bridgeRefusedGatedCommand());
     }
 
     /** The motor's gate: its public side can only cut (the e-stop, the H-bridge's watchdog). */

@@ -3,6 +3,7 @@ package org.inversiontable.control;
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.TableEvent;
 import org.inversiontable.hardware.MotorCommand;
+import org.inversiontable.hardware.TickInputs;
 
 /**
  * What one control tick saw and did: the controller's half of a SPEC §10 trace row (the
@@ -14,14 +15,30 @@ import org.inversiontable.hardware.MotorCommand;
  * @param heartbeat    the WATCHDOG line's level after this tick
  * @param limitAngleDeg  the angle limit in force (SPEC §3)
  * @param limitInvertedS the inverted-time limit in force
+ * @param inputs         the raw inputs the tick read (sensor reading, panel, time), for the trace and
+ *                       replay; null only in records made by tests without them
+ * @param estopReported  the tick took an e-stop report from off the control thread (its input event)
+ * @param faultReported  null, or the fault reported from off the control thread that the tick took
+ *                       ({@code motor_watchdog}); with {@code inputs}, what replay needs to run the tick again
+ * @param estopCutInTick an e-stop event cut the motor during this tick, after the reports were taken
+ *                       (the H-bridge refused the gated command; the next tick takes the report)
  */
 public record TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
                          double invertedS, boolean estop, boolean homeSwitch, FaultCode fault, TableEvent event,
-                         boolean heartbeat, double limitAngleDeg, double limitInvertedS) {
+                         boolean heartbeat, double limitAngleDeg, double limitInvertedS, TickInputs inputs,
+                         boolean estopReported, FaultCode faultReported, boolean estopCutInTick) {
+
+    /** A record without the raw inputs (tests of what reads only the outputs). */
+    public TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
+                      double invertedS, boolean estop, boolean homeSwitch, FaultCode fault, TableEvent event,
+                      boolean heartbeat, double limitAngleDeg, double limitInvertedS) {
+        this(timeNanos, state, angleMeasDeg, applied, invertedS, estop, homeSwitch, fault, event, heartbeat,
+                limitAngleDeg, limitInvertedS, null, false, null, false);
+    }
 
     /** The same tick with another event (the session keeper's, on a row that had none). */
     public TickRecord withEvent(TableEvent newEvent) {
         return new TickRecord(timeNanos, state, angleMeasDeg, applied, invertedS, estop, homeSwitch, fault, newEvent,
-                heartbeat, limitAngleDeg, limitInvertedS);
+                heartbeat, limitAngleDeg, limitInvertedS, inputs, estopReported, faultReported, estopCutInTick);
     }
 }

@@ -56,6 +56,10 @@ public final class SafetySupervisor {
     private boolean estopReported;
     private boolean faultReported;
     private MotorCommand applied = MotorCommand.OFF;
+    /** What this tick took from the off-thread reports: the trace records it so that replay can re-inject it. */
+    private boolean estopReportTaken;
+    private Trip faultReportTaken;
+    private boolean bridgeRefusedGatedCommand;
     /**
      * A drive that moved by itself was seen (SPEC §4): the heartbeat stays stopped until a reset,
      * even when another fault was latched first and keeps its code.
@@ -105,10 +109,12 @@ public final class SafetySupervisor {
 
         // Trouble found off the control thread since the last tick (the e-stop's event already
         // cut the motor; a watchdog expiry turned the bridge off): latched here, for the reset rule.
-        if (gate.trouble().takeEstop()) {
+        estopReportTaken = gate.trouble().takeEstop();
+        if (estopReportTaken) {
             estop.trip();
         }
-        tripIf(gate.trouble().takeFault(), now);
+        faultReportTaken = gate.trouble().takeFault();
+        tripIf(faultReportTaken, now);
         // The panel reads "stop" until its inputs have settled at start-up: that is not a press.
         // The gate refuses to drive on any "stop" reading all the same.
         if (panel.estopStop() && now - startNanos >= INPUT_SETTLE_NANOS) {
@@ -196,6 +202,7 @@ public final class SafetySupervisor {
         MotorCommand allowed = allowed(in, wanted);
         gate.write(allowed, in.timeNanos());
         applied = gate.output();
+        bridgeRefusedGatedCommand = allowed.enabled() && !applied.enabled();
         return applied;
     }
 
@@ -221,6 +228,37 @@ public final class SafetySupervisor {
     /** The inverted-time limit in force (SPEC §3). */
     public double limitInvertedS() {
         return settings.maxInvertedS();
+    }
+
+    /**
+     * The last {@link #assess} took an e-stop report from off the control thread (the e-stop's
+     * input event). An input of the tick like the sensor's reading: the trace records it, and
+     * replay re-injects it before the same tick.
+     */
+    public boolean estopReportTaken() {
+        return estopReportTaken;
+    }
+
+    /**
+     * The H-bridge refused the last {@link #gate}'s enabled command: an e-stop event, on its own
+     * thread, cut the motor after this tick's {@link #assess} had taken the reports (the next tick
+     * takes that one). The trace records it, so that replay can cut at the same point of the tick.
+     */
+    public boolean bridgeRefusedGatedCommand() {
+        return bridgeRefusedGatedCommand;
+    }
+
+    /** The code of the fault report the last {@link #assess} took from off the control thread, or null. */
+    public FaultCode faultReportTaken() {
+        return faultReportTaken == null ? null : faultReportTaken.code();
+    }
+
+    /**
+     * The thread-safe path by which trouble found off the control thread reaches this supervisor
+     * ({@link TroubleReports#report}); replay re-injects a recorded report through it.
+     */
+    public TroubleReports trouble() {
+        return gate.trouble();
     }
 
     public boolean sessionActive() {

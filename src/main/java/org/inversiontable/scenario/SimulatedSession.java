@@ -27,6 +27,7 @@ import org.inversiontable.sim.TableParameters;
 import org.inversiontable.sim.WatchdogRelay;
 import org.inversiontable.time.ManualClock;
 import org.inversiontable.trace.TraceRow;
+import org.inversiontable.trace.TraceRows;
 
 /**
  * The whole machine in simulated time: the physics of the table, the Pi4J mock pins and fake
@@ -60,6 +61,8 @@ public final class SimulatedSession implements ScenarioTarget {
     private boolean estopOpen;
     private int buttonsMask;
     private long lastImuSequence = -1;
+    /** What the last process start restored, for the trace's next row (SPEC §10: replay rebuilds from it). */
+    private TraceRow.Boot pendingBoot;
 
     public SimulatedSession(Config config, StartState start) {
         this(config, start, config.text(ConfigKey.JOURNAL_DIR).trim().isEmpty() ? new PageCacheOnly()
@@ -92,7 +95,9 @@ public final class SimulatedSession implements ScenarioTarget {
 
     private void boot() {
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
+        long bootNanos = clock.nanoTime();
         process = ControllerAssembly.start(config, wiring.boot(clock), clock, wallClock, journalDir, journalFiles);
+        pendingBoot = TraceRows.boot(process, config, bootNanos, wiring.heartbeatHigh());
     }
 
     /**
@@ -180,11 +185,9 @@ public final class SimulatedSession implements ScenarioTarget {
     }
 
     private TraceRow row(TickRecord r) {
-        MotorCommand applied = r.applied();
-        return new TraceRow(r.timeNanos() / 1e9, r.state().name(), table.angleTrueDeg(), r.angleMeasDeg(),
-                applied.duty(), applied.enabled(), r.invertedS(), r.estop(), r.homeSwitch(),
-                r.fault() == null ? null : r.fault().code(), r.event() == null ? null : r.event().text(r.fault()),
-                r.heartbeat(), r.limitAngleDeg(), r.limitInvertedS(), null);
+        TraceRow row = TraceRows.row(r, table.angleTrueDeg(), null, pendingBoot);
+        pendingBoot = null;
+        return row;
     }
 
     /** The external watchdog relay: whether the motor has power, and when it last dropped. */

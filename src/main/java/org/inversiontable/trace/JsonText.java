@@ -48,6 +48,22 @@ public final class JsonText {
         }
     }
 
+    /**
+     * A number written losslessly: the shortest decimal that reads back as the same double
+     * ({@link Double#toString} since Java 19), so that a replayed input is bit for bit the recorded
+     * one. NaN is {@code null}; the infinities, which JSON has no number for, are the strings
+     * {@code "Infinity"} and {@code "-Infinity"}. Never -0 as 0: "-0.0" is kept.
+     */
+    public static void appendExact(StringBuilder sb, double v) {
+        if (Double.isNaN(v)) {
+            sb.append("null");
+        } else if (Double.isInfinite(v)) {
+            sb.append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+        } else {
+            sb.append(v);
+        }
+    }
+
     /** A JSON string with quotes and escapes, or {@code null}. */
     public static void appendString(StringBuilder sb, String s) {
         if (s == null) {

@@ -22,8 +22,16 @@ import java.nio.file.Path;
 public final class TraceWriter implements AutoCloseable {
     /** The largest trace a file may hold by default: about 10 hours of ticks at 100 Hz. */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
-    /** What one tick's row takes at most today (about 340 bytes), with room for more fields. */
+    /**
+     * What one tick's row takes at most, with its raw inputs: about 480 bytes in practice, 575 at
+     * worst (the longest codes, 17-digit inputs, a 15-character profile name). The first row after
+     * a process start also carries the configuration (about 1.8 KB); the 130 bytes by which an
+     * ordinary row stays under this estimate pay for it within fifteen ticks.
+     */
     public static final long ROW_BYTES_ESTIMATE = 600;
+
+    /** A boot row's configuration values are the fields {@code config.KEY}. */
+    public static final String CONFIG_PREFIX = "config.";
 
     private final Writer out;
     private final String name;
@@ -114,7 +122,49 @@ public final class TraceWriter implements AutoCloseable {
         JsonText.appendFixed(sb, row.limitInvertedS(), 1);
         sb.append(",\"profile\":");
         JsonText.appendString(sb, row.profile());
+        if (row.inputs() != null) {
+            appendInputs(sb, row.inputs());
+        }
+        if (row.boot() != null) {
+            appendBoot(sb, row.boot());
+        }
         sb.append('}');
+    }
+
+    private static void appendInputs(StringBuilder sb, TraceRow.Inputs in) {
+        sb.append(",\"t_ns\":").append(in.tNs());
+        sb.append(",\"tilt_status\":");
+        JsonText.appendString(sb, in.tiltStatus());
+        sb.append(",\"tilt_angle_deg\":");
+        JsonText.appendExact(sb, in.tiltAngleDeg());
+        sb.append(",\"tilt_gravity_g\":");
+        JsonText.appendExact(sb, in.tiltGravityG());
+        sb.append(",\"buttons\":").append(in.buttons());
+        sb.append(",\"report_estop\":").append(in.reportEstop());
+        sb.append(",\"report_fault\":");
+        JsonText.appendString(sb, in.reportFault());
+        sb.append(",\"estop_cut_in_tick\":").append(in.estopCutInTick());
+    }
+
+    private static void appendBoot(StringBuilder sb, TraceRow.Boot boot) {
+        sb.append(",\"boot_t_ns\":").append(boot.tNs());
+        sb.append(",\"boot_inverted_s\":");
+        JsonText.appendExact(sb, boot.invertedS());
+        sb.append(",\"boot_session_active\":").append(boot.sessionActive());
+        sb.append(",\"boot_budget_spent\":").append(boot.budgetSpent());
+        sb.append(",\"boot_journal_problem\":");
+        JsonText.appendString(sb, boot.journalProblem());
+        sb.append(",\"boot_return_ran\":").append(boot.returnRan());
+        sb.append(",\"boot_no_journal\":").append(boot.noJournal());
+        sb.append(",\"boot_preset_deg\":");
+        JsonText.appendExact(sb, boot.presetDeg());
+        sb.append(",\"boot_heartbeat\":").append(boot.heartbeat());
+        for (java.util.Map.Entry<String, String> e : boot.config().entrySet()) {
+            sb.append(',');
+            JsonText.appendString(sb, CONFIG_PREFIX + e.getKey());
+            sb.append(':');
+            JsonText.appendString(sb, e.getValue());
+        }
     }
 
     @Override

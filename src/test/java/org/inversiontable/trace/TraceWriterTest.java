@@ -158,4 +158,52 @@ class TraceWriterTest {
         JsonText.appendFixed(sb, v, decimals);
         return sb.toString();
     }
+
+    @Test
+    void theRowEstimateCoversARowWithItsRawInputs() {
+        String row = TraceWriter.line(new TraceRow(604799.99, "LIMP_HOME", -64.9999, -64.9999, -0.9999, true,
+                899.999, true, true, "motion_wrong_direction", "motion_wrong_direction", true, 70.0, 900.0,
+                "evening-stretch", new TraceRow.Inputs(Long.MAX_VALUE, "no_new_sample", -1.2345678901234567E-100,
+                -1.2345678901234567E-100, 31, false, "motion_wrong_direction", false), null));
+        assertTrue(row.length() + 1 <= TraceWriter.ROW_BYTES_ESTIMATE, row.length() + " bytes: " + row);
+    }
+
+    @Test
+    void rawInputsAreWrittenLosslesslyAndReadBackBitForBit() {
+        Random random = new Random(11);
+        for (int n = 0; n < 2_000; n++) {
+            double angle = switch (n % 5) {
+                case 0 -> Double.NaN;
+                case 1 -> Double.longBitsToDouble(random.nextLong()) ;
+                case 2 -> n % 2 == 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                default -> random.nextGaussian() * 40;
+            };
+            double gravity = n % 7 == 0 ? -0.0 : 1 + random.nextGaussian() * 1e-3;
+            TraceRow.Inputs in = new TraceRow.Inputs(Long.MAX_VALUE - n, "fresh", angle, gravity, n & 31,
+                    n % 3 == 0, n % 4 == 0 ? null : "motor_watchdog", n % 5 == 0);
+            TraceRow row = new TraceRow(n * 0.01, "IDLE", 0, 0, 0, false, 0, false, true, null, null, false, 30, 180,
+                    null, in, null);
+            TraceRow.Inputs back = TraceReader.parseLine(TraceWriter.line(row)).inputs();
+            assertEquals(in.tNs(), back.tNs());
+            assertEquals(Double.doubleToLongBits(in.tiltAngleDeg()), Double.doubleToLongBits(back.tiltAngleDeg()),
+                    "angle " + in.tiltAngleDeg());
+            assertEquals(Double.doubleToLongBits(in.tiltGravityG()), Double.doubleToLongBits(back.tiltGravityG()));
+            assertEquals(in, back);
+        }
+    }
+
+    @Test
+    void aBootRowCarriesTheRestoredSessionAndTheConfiguration() {
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("max_angle_deg", "45");
+        config.put("journal_dir", "/var/lib/it \"quoted\"");
+        TraceRow.Boot boot = new TraceRow.Boot(123_456_789_012L, 61.25000000000001, true, false, null, true, false,
+                21.5, true, config);
+        TraceRow row = new TraceRow(0.01, "BOOT", 0, Double.NaN, 0, false, 0, false, true, null, null, false, 30, 180,
+                null, new TraceRow.Inputs(10_000_000L, "bus_error", Double.NaN, Double.NaN, 0, false, null, false), boot);
+        String line = TraceWriter.line(row);
+        assertTrue(line.contains(",\"boot_t_ns\":123456789012,\"boot_inverted_s\":61.25000000000001,"), line);
+        assertTrue(line.endsWith(",\"config.max_angle_deg\":\"45\",\"config.journal_dir\":\"/var/lib/it \\\"quoted\\\"\"}"), line);
+        assertEquals(row, TraceReader.parseLine(line));
+    }
 }
