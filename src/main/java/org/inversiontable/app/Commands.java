@@ -28,6 +28,7 @@ public record Commands(ScenarioTargetFactory targets, ConfigLoader configs,
     Map<String, Object> commands(PrintStream out, PrintStream err) {
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("scenario", new ScenarioCli(new ScenarioCommand(targets, configs, traceSpace), out, err));
+        commands.put("replay", new ReplayCli(out, err));
         commands.put("plot", new PlotCli(out, err));
         commands.put("check-config", new CheckConfigCli(out, err));
         commands.put("history", new HistoryCli(out, err));
