@@ -77,6 +77,14 @@ public final class MotorGate {
         }
     }
 
+    /**
+     * Power off now and latched, for an orderly stop (SIGTERM, a window closed): nothing failed,
+     * so nothing is reported. Any thread.
+     */
+    public void shutOff() {
+        motor.inhibit();
+    }
+
     /** The command on the wires now. */
     public MotorCommand output() {
         return motor.output();
