@@ -186,7 +186,7 @@ public final class AsyncSessionStorage implements SessionStorage {
         return s == null ? NOTHING : s.sinceNanos();
     }
 
-    /** Recorder rows dropped because the sink had failed. */
+    /** Recorder rows not recorded because the sink failed (the row it failed on included). */
     public long droppedRows() {
         return droppedRows.get();
     }
