@@ -28,6 +28,7 @@ import org.tinylog.Logger;
  * TableProcess process = ControllerAssembly.start(config, hardware, clock, wallClock, dir, files, storage::of);
  * TableRuntime runtime = TableRuntime.builder(process, storage)
  *         .clock(clock).hooks(hooks).failures(failures)
+ *         .closeRecorder(recorder)             // after its last row
  *         .closeHardware(context::shutdown)    // Pi4J's shutdown states, last
  *         .build();
  * runtime.installShutdownHook();   // SIGTERM, Ctrl-C: motor off, stop, flush, close hardware, exit 0
@@ -57,6 +58,7 @@ public final class TableRuntime implements AutoCloseable {
     private final Parker watchdogParker;
     private final TickHooks hooks;
     private final ProcessExit exit;
+    private final AutoCloseable closeRecorder;
     private final AutoCloseable closeHardware;
     private final AuxiliaryFailures failures;
     private final PeriodStats stats = new PeriodStats(ControlLoop.PERIOD_NANOS);
@@ -80,6 +82,7 @@ public final class TableRuntime implements AutoCloseable {
         this.watchdogParker = b.watchdogParker;
         this.hooks = b.hooks;
         this.exit = b.exit;
+        this.closeRecorder = b.closeRecorder;
         this.closeHardware = b.closeHardware;
         this.failures = b.failures;
         controlThread.setPriority(Thread.MAX_PRIORITY);
@@ -135,8 +138,9 @@ public final class TableRuntime implements AutoCloseable {
 
     /**
      * The orderly stop: motor off, control and watchdog threads stopped, the session journaled as
-     * it stands, every queued journal, history line and recorder row written, then the hardware
-     * closed (Pi4J's shutdown states). Does not end the process. Any thread; idempotent.
+     * it stands, every queued journal, history line and recorder row written, the recorder closed,
+     * then the hardware closed (Pi4J's shutdown states). Does not end the process. Any thread;
+     * idempotent.
      */
     @Override
     public void close() {
@@ -154,14 +158,16 @@ public final class TableRuntime implements AutoCloseable {
             } else {
                 Logger.warn("The control thread did not stop in time; the journal is at most a second old");
             }
-            if (!storage.close(FLUSH_TIMEOUT_NANOS)) {
+            if (storage.close(FLUSH_TIMEOUT_NANOS)) {
+                closeQuietly(closeRecorder, "Closing the flight recorder failed: its last rows may be missing");
+            } else {
                 Logger.warn("The writer thread did not finish within {} s: the last journal or recorder rows may "
                         + "be missing", TimeUnit.NANOSECONDS.toSeconds(FLUSH_TIMEOUT_NANOS));
             }
         } catch (RuntimeException e) {
             Logger.error(e, "The orderly stop failed; closing the hardware all the same");
         } finally {
-            closeHardwareQuietly();
+            closeQuietly(closeHardware, "Closing the hardware failed: the outputs may not be in their shutdown states");
             removeShutdownHook();
             closed.countDown();
         }
@@ -183,11 +189,11 @@ public final class TableRuntime implements AutoCloseable {
         return !thread.isAlive();
     }
 
-    private void closeHardwareQuietly() {
+    private static void closeQuietly(AutoCloseable closeable, String whatFailed) {
         try {
-            closeHardware.close();
+            closeable.close();
         } catch (Exception e) {
-            Logger.error(e, "Closing the hardware failed: the outputs may not be in their shutdown states");
+            Logger.error(e, whatFailed);
         }
     }
 
@@ -291,6 +297,7 @@ public final class TableRuntime implements AutoCloseable {
         private Parker watchdogParker = Parker.SYSTEM;
         private TickHooks hooks = TickHooks.NONE;
         private ProcessExit exit = ProcessExit.SYSTEM;
+        private AutoCloseable closeRecorder = () -> { };
         private AutoCloseable closeHardware = () -> { };
         private AuxiliaryFailures failures = new AuxiliaryFailures();
 
@@ -325,6 +332,15 @@ public final class TableRuntime implements AutoCloseable {
         /** How the process ends (default: {@link ProcessExit#SYSTEM}; tests record it). */
         public Builder exit(ProcessExit value) {
             exit = Objects.requireNonNull(value, "exit");
+            return this;
+        }
+
+        /**
+         * Run in an orderly stop once the writer thread has handed the recorder its last row (and
+         * will call it no more): the flight recorder flushes and closes its file.
+         */
+        public Builder closeRecorder(AutoCloseable value) {
+            closeRecorder = Objects.requireNonNull(value, "closeRecorder");
             return this;
         }
 

@@ -85,6 +85,11 @@ final class FakeTable {
         private boolean inhibited;
         private boolean refreshed;
         private long lastApplyNanos;
+        /** Counted down by each watchdog poll. */
+        final CountDownLatch polled = new CountDownLatch(10);
+        volatile Thread pollingThread;
+        /** A broken driver: its inhibit throws. */
+        volatile boolean broken;
 
         @Override
         public synchronized void apply(MotorCommand command, long nowNanos) {
@@ -95,6 +100,9 @@ final class FakeTable {
 
         @Override
         public synchronized void inhibit() {
+            if (broken) {
+                throw new IllegalStateException("the H-bridge driver is broken");
+            }
             inhibited = true;
             output = MotorCommand.OFF;
             events.add("motor off");
@@ -112,6 +120,8 @@ final class FakeTable {
 
         @Override
         public synchronized boolean pollWatchdog(long nowNanos) {
+            pollingThread = Thread.currentThread();
+            polled.countDown();
             if (!refreshed || nowNanos - lastApplyNanos < WATCHDOG_TIMEOUT_NANOS || !output.enabled()) {
                 return false;
             }

@@ -54,6 +54,7 @@ class TableRuntimeTest {
 
     private TableRuntime.Builder realTime(AsyncSessionStorage storage, TableProcess process) {
         return TableRuntime.builder(process, storage).exit(exit).failures(failures)
+                .closeRecorder(() -> table.events.add("recorder"))
                 .closeHardware(() -> table.events.add("hardware"));
     }
 
@@ -207,7 +208,7 @@ class TableRuntimeTest {
     }
 
     @Test
-    void anOrderlyStopCutsTheMotorThenFlushesTheJournalThenClosesTheHardware() throws Exception {
+    void anOrderlyStopCutsTheMotorThenFlushesTheJournalAndRecorderThenClosesTheHardware() throws Exception {
         FakeTable.journalARunningSession(dir);
         AsyncSessionStorage storage = new AsyncSessionStorage(new SystemClock(), row -> { }, failures);
         TableProcess process = table.process(new SystemClock(), dir, storage);
@@ -226,8 +227,9 @@ class TableRuntimeTest {
         List<String> events = List.copyOf(table.events);
         int motorOff = events.indexOf("motor off");
         int lastJournal = events.lastIndexOf("journal");
-        assertTrue(motorOff >= 0 && motorOff < lastJournal && lastJournal < events.indexOf("hardware"),
-                "motor off, then the journal, then the hardware: " + events);
+        assertTrue(motorOff >= 0 && motorOff < lastJournal && lastJournal < events.indexOf("recorder")
+                && events.indexOf("recorder") < events.indexOf("hardware"),
+                "motor off, then the journal, the recorder, then the hardware: " + events);
         assertEquals("hardware", events.get(events.size() - 1));
         assertEquals(process.loop().supervisor().invertedS(), journaled().invertedS(), 1e-9,
                 "the session as it stood at the last tick");
@@ -237,5 +239,32 @@ class TableRuntimeTest {
         assertEquals(ticksAtStop, runtime.ticks(), "the control thread has stopped");
         assertEquals(1, events.stream().filter("hardware"::equals).count());
         assertEquals(1, table.events.stream().filter("hardware"::equals).count(), "a second close does nothing");
+    }
+
+    @Test
+    void theHBridgeWatchdogIsPolledByItsOwnThread() throws Exception {
+        AsyncSessionStorage storage = new AsyncSessionStorage(new SystemClock(), row -> { }, failures);
+        runtime = realTime(storage, table.process(new SystemClock(), dir, storage)).build();
+        runtime.start();
+        assertTrue(table.motor.polled.await(TIMEOUT_S, TimeUnit.SECONDS), "polled every few ms");
+        assertEquals("table-watchdog", table.motor.pollingThread.getName());
+    }
+
+    @Test
+    void anEstopPathThatThrowsEndsTheProcessWithOne() throws Exception {
+        AsyncSessionStorage storage = new AsyncSessionStorage(new SystemClock(), row -> { }, failures);
+        TableProcess process = table.process(new SystemClock(), dir, storage);
+        runtime = realTime(storage, process).build();
+        runtime.start();
+        table.motor.broken = true;
+        try {
+            process.loop().gate().onEstopEvent(); // what the e-stop's input event runs
+        } catch (IllegalStateException expected) {
+            // rethrown to the input's event thread, after the runtime heard of it
+        }
+        assertTrue(exit.called.await(TIMEOUT_S, TimeUnit.SECONDS));
+        assertEquals(List.of("exit 1"), exit.calls);
+        assertTrue(runtime.failed());
+        table.motor.broken = false;
     }
 }
