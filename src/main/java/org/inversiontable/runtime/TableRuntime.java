@@ -97,8 +97,8 @@ public final class TableRuntime implements AutoCloseable {
 
     /** Starts the writer, the watchdog and the control thread; once. */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("a runtime starts once");
+        if (closing.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a runtime starts once, and not after close()");
         }
         gate.onEstopPathFailure(e -> fail("the e-stop path", e));
         storage.start();
@@ -149,7 +149,11 @@ public final class TableRuntime implements AutoCloseable {
             return;
         }
         try {
-            gate.shutOff();
+            try {
+                gate.shutOff();
+            } catch (RuntimeException e) {
+                Logger.error(e, "Cutting the motor failed; stopping the threads all the same");
+            }
             running = false;
             boolean controlStopped = stop(controlThread);
             stop(watchdogThread);
