@@ -1,6 +1,7 @@
 package org.inversiontable.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +90,20 @@ class DeadlineLoopTest {
         assertEquals(PeriodStats.RANGE_MICROS, s.periodP99Micros(), "the 99th of 99 is beyond the range");
         assertEquals(70_000, s.periodMaxMicros());
         assertEquals(60_000, s.jitterMaxMicros());
+    }
+
+    @Test
+    void theLoopAndItsStatisticsAllocateNothingPerTick() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        long[] remaining = {20_000};
+        DeadlineLoop.Body body = now -> remaining[0]--;
+        java.util.function.BooleanSupplier more = () -> remaining[0] > 0;
+        loop.run(body, more); // warm-up
+        remaining[0] = 100_000;
+        long before = mx.getCurrentThreadAllocatedBytes();
+        loop.run(body, more);
+        long bytes = mx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(bytes < 1_000, "100,000 ticks allocated " + bytes + " bytes");
     }
 }

@@ -17,6 +17,7 @@ import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.process.TableProcess;
 import org.inversiontable.safety.FaultCode;
+import org.inversiontable.safety.TableEvent;
 import org.inversiontable.session.JournalState;
 import org.inversiontable.session.SessionJournal;
 import org.inversiontable.session.SessionSnapshot;
@@ -266,5 +267,48 @@ class TableRuntimeTest {
         assertEquals(List.of("exit 1"), exit.calls);
         assertTrue(runtime.failed());
         table.motor.broken = false;
+    }
+
+    @Test
+    void aWriterStuckForMoreThanASecondShowsAsWriterBehindInATicksRow() throws Exception {
+        FakeTable.journalARunningSession(dir);
+        AsyncSessionStorage storage = new AsyncSessionStorage(new SystemClock(), row -> { }, failures);
+        TableProcess process = table.process(new SystemClock(), dir, storage);
+        CountDownLatch shown = new CountDownLatch(1);
+        table.files.blockNextJournal();
+        runtime = realTime(storage, process).hooks(new TickHooks() {
+            @Override
+            public void afterTick(TickRecord record) {
+                if (record.event() == TableEvent.WRITER_BEHIND) {
+                    shown.countDown();
+                }
+            }
+        }).build();
+        runtime.start();
+        assertTrue(table.files.entered.await(TIMEOUT_S, TimeUnit.SECONDS));
+        // The watchdog thread finds the journal waiting > 1 s; a later row shows it.
+        assertTrue(shown.await(TIMEOUT_S, TimeUnit.SECONDS), "writer_behind in a row");
+        assertFalse(runtime.failed());
+    }
+
+    @Test
+    void aJournalTheDiskRefusesShowsAsJournalErrorInALaterRow() throws Exception {
+        FakeTable.journalARunningSession(dir);
+        table.files.failing = true;
+        AsyncSessionStorage storage = new AsyncSessionStorage(new SystemClock(), row -> { }, failures);
+        TableProcess process = table.process(new SystemClock(), dir, storage);
+        CountDownLatch shown = new CountDownLatch(1);
+        runtime = realTime(storage, process).hooks(new TickHooks() {
+            @Override
+            public void afterTick(TickRecord record) {
+                if (record.event() == TableEvent.JOURNAL_ERROR) {
+                    shown.countDown();
+                }
+            }
+        }).build();
+        runtime.start();
+        assertTrue(shown.await(TIMEOUT_S, TimeUnit.SECONDS), "journal_error in a row");
+        assertFalse(runtime.failed());
+        assertEquals(List.of(), runtime.failures().list(), "a full disk is not a failed thread");
     }
 }
