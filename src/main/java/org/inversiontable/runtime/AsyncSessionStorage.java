@@ -167,7 +167,8 @@ public final class AsyncSessionStorage implements SessionStorage {
             behindEpisode = true;
             behindToShow.set(true);
             Logger.warn("The writer thread is {} ms behind (journal, history or recorder): a restart now may lose "
-                    + "more than one second of the session; is the disk slow or failing?", (nowNanos - oldest) / 1_000_000L);
+                    + "more than one second of the session; is the disk slow or failing?",
+                    (nowNanos - oldest) / 1_000_000L);
         } else if (!behind && behindEpisode) {
             behindEpisode = false;
             Logger.info("The writer thread has caught up");

@@ -160,7 +160,8 @@ public final class TableRuntime implements AutoCloseable {
             if (controlStopped) {
                 process.saveSessionNow();
             } else {
-                Logger.warn("The control thread did not stop in time; the journal is at most a second old");
+                Logger.warn("The control thread has not stopped (a stop from its own thread, or a tick that "
+                        + "hangs): the journal is the one of the last periodic save, at most a second old");
             }
             if (storage.close(FLUSH_TIMEOUT_NANOS)) {
                 closeQuietly(closeRecorder, "Closing the flight recorder failed: its last rows may be missing");

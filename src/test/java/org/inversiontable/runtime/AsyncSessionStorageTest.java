@@ -28,7 +28,7 @@ import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §12: the writer thread's promises (latest journal wins, no history line lost, the crash order, lag reported). */
+/** SPEC §12: the writer thread's promises (latest journal wins, no history line lost, crash order, lag reported). */
 class AsyncSessionStorageTest {
     private static final long TIMEOUT_S = 30;
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");

@@ -96,7 +96,8 @@ class TableRuntimeTest {
         assertEquals(45_000_000L, records.get(50).timeNanos() - records.get(49).timeNanos());
         assertEquals(FaultCode.LOOP_OVERRUN, records.get(50).fault(), "latched on the late tick itself");
         assertEquals(FaultCode.LOOP_OVERRUN, records.get(99).fault(), "and latched");
-        assertTrue(process.loop().supervisor().faultCause().contains("45.0 ms"), process.loop().supervisor().faultCause());
+        String cause = process.loop().supervisor().faultCause();
+        assertTrue(cause.contains("45.0 ms"), cause);
         assertEquals(PERIOD, records.get(52).timeNanos() - records.get(51).timeNanos(), "then on its period again");
         assertEquals(List.of(), exit.calls, "a fault is the supervisor's business, not a failure of the runtime");
     }
