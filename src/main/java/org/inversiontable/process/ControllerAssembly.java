@@ -1,6 +1,8 @@
 package org.inversiontable.process;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.ButtonInterpreter;
@@ -27,6 +29,8 @@ import org.inversiontable.time.Clock;
  *
  * <pre>{@code
  * TableProcess process = ControllerAssembly.start(config, hardware, clock, java.time.Clock.systemUTC(), dir);
+ * // the real-time runtime: the same, with the writes on the runtime's writer thread
+ * TableProcess process = ControllerAssembly.start(config, hardware, clock, wallClock, dir, files, asyncStorage::of);
  * }</pre>
  */
 public final class ControllerAssembly {
@@ -47,9 +51,21 @@ public final class ControllerAssembly {
     /** As above, with the journal's file operations given (tests inject a full or read-only disk). */
     public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
             Path journalDir, DurableFileSystem files) {
-        SessionKeeper keeper = new SessionKeeper(new SessionJournal(journalDir, files),
-                SessionFiles.historyFile(config).map(SessionHistory::new), wallClock);
-        return new TableProcess(build(config, hardware, clock), keeper, new PresetStore(journalDir, files),
+        return start(config, hardware, clock, wallClock, journalDir, files, SyncSessionStorage::new);
+    }
+
+    /**
+     * As above, with the session's writes done by the storage that {@code storage} makes of the
+     * writer (the runtime's writer thread; {@link SyncSessionStorage} writes at once).
+     */
+    public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
+            Path journalDir, DurableFileSystem files, Function<SessionWriter, SessionStorage> storage) {
+        SessionJournal journal = new SessionJournal(journalDir, files);
+        PresetStore presets = new PresetStore(journalDir, files);
+        SessionWriter writes = new SessionWriter(journal, SessionFiles.historyFile(config).map(SessionHistory::new),
+                Optional.of(presets));
+        SessionKeeper keeper = new SessionKeeper(journal, storage.apply(writes), wallClock);
+        return new TableProcess(build(config, hardware, clock), keeper, presets.load(),
                 config.number(ConfigKey.MAX_INVERTED_S));
     }
 

@@ -4,20 +4,14 @@ import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.TableEvent;
 import org.inversiontable.session.EndedBy;
 import org.inversiontable.session.HistoryRecord;
-import org.inversiontable.session.IoReasons;
 import org.inversiontable.session.JournalState;
-import org.inversiontable.session.JournalWriteException;
-import org.inversiontable.session.SessionFiles;
 import org.inversiontable.session.SessionHistory;
 import org.inversiontable.session.SessionJournal;
 import org.inversiontable.session.SessionSnapshot;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.inversiontable.control.TableState;
@@ -38,10 +32,15 @@ import org.tinylog.Logger;
  * String event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
  * }</pre>
  *
- * <p>Its file problems never stop the control loop: a journal that cannot be written leaves the
- * previous one whole (the supervisor's count in memory goes on), is logged and shows once in the
- * trace as {@code journal_error}; a history line that cannot be appended is kept and
- * tried again. Control time comes from the tick; the wall clock only stamps the history.
+ * <p>It decides what to write and when; a {@link SessionStorage} does the writing, at once
+ * ({@link SyncSessionStorage}, scenarios) or on the runtime's writer thread (SPEC §12), so that
+ * nothing here blocks or logs in a tick of the steady state. Its file problems never stop the
+ * control loop: a journal that cannot be written leaves the previous one whole (the supervisor's
+ * count in memory goes on), is logged and shows once in the trace as {@code journal_error}; a
+ * history line that cannot be appended is kept and tried again. Control time comes from the tick;
+ * the wall clock only stamps the history.
+ *
+ * <p>Confined to the control thread (after it has stopped, to the thread that joined it).
  */
 public final class SessionKeeper {
     /** SPEC §7: a restart loses at most one second of the inverted-time count. */
@@ -65,16 +64,12 @@ public final class SessionKeeper {
     }
 
     private final SessionJournal journal;
-    private final Optional<SessionHistory> history;
+    private final SessionStorage storage;
     private final Clock wallClock;
-    /** History lines not yet written (the disk refused them): tried again at the next save. */
-    private final List<HistoryRecord> unwritten = new ArrayList<>();
 
     private boolean restored;
     /** Events waiting for a row that has none of its own: a safety event is never hidden. */
     private final ArrayDeque<TableEvent> pendingEvents = new ArrayDeque<>(2);
-    /** A write failed and was reported; cleared when the journal is written again. */
-    private boolean writeErrorReported;
 
     private long sessionId;
     private boolean active;
@@ -86,7 +81,7 @@ public final class SessionKeeper {
     private boolean hadEstop;
     private boolean hadFault;
     private long lastSaveNanos;
-    private SessionSnapshot lastSaved;
+    private long lastTickNanos;
 
     /**
      * @param historyFile where finished sessions go; empty: no history is kept
@@ -96,9 +91,18 @@ public final class SessionKeeper {
         this(new SessionJournal(journalDir), historyFile.map(SessionHistory::new), wallClock);
     }
 
+    /** Writes at once, on the ticking thread ({@link SyncSessionStorage}); no preset is kept. */
     public SessionKeeper(SessionJournal journal, Optional<SessionHistory> history, Clock wallClock) {
+        this(journal, new SyncSessionStorage(new SessionWriter(journal, history, Optional.empty())), wallClock);
+    }
+
+    /**
+     * @param journal read once, at {@link #restore()}
+     * @param storage does every write the keeper decides on
+     */
+    public SessionKeeper(SessionJournal journal, SessionStorage storage, Clock wallClock) {
         this.journal = Objects.requireNonNull(journal, "journal");
-        this.history = Objects.requireNonNull(history, "history");
+        this.storage = Objects.requireNonNull(storage, "storage");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     }
 
@@ -141,8 +145,8 @@ public final class SessionKeeper {
         start = startedAt;
         maxAngleDeg = maxAngle;
         lastInvertedS = invertedS;
-        // Rewritten at the first save after boot: a corrupt journal is replaced by a whole one.
-        lastSaved = null;
+        // Rewritten at the first save after boot (the writer has written nothing yet): a corrupt
+        // journal is replaced by a whole one.
     }
 
     /**
@@ -154,6 +158,7 @@ public final class SessionKeeper {
      */
     public TableEvent onTick(TickRecord record, double invertedS, boolean sessionActive) {
         long now = record.timeNanos();
+        lastTickNanos = now;
         if (sessionActive) {
             boolean starting = !active;
             if (starting) {
@@ -166,6 +171,9 @@ public final class SessionKeeper {
         } else if (active) {
             observe(record, lastInvertedS);
             end(now);
+        }
+        for (TableEvent e = storage.pollEvent(); e != null; e = storage.pollEvent()) {
+            report(e);
         }
         return record.event() == null ? pendingEvents.poll() : null;
     }
@@ -180,6 +188,22 @@ public final class SessionKeeper {
         hadAutoReturn = false;
         hadEstop = false;
         hadFault = false;
+    }
+
+    /** The preset the user stored (PRESET held 3 s), kept over restarts. */
+    public void storePreset(double presetDeg) {
+        storage.savePreset(presetDeg);
+    }
+
+    /**
+     * Journals a running session as it stands after the last tick, whatever the time since the
+     * last save: an orderly stop (SIGTERM) loses none of the count. Call only once the ticks have
+     * stopped.
+     */
+    public void saveNow() {
+        if (active) {
+            save(lastTickNanos, true);
+        }
     }
 
     private void observe(TickRecord r, double invertedS) {
@@ -198,10 +222,9 @@ public final class SessionKeeper {
         active = false;
         HistoryRecord line = new HistoryRecord(start, later(wallClock.instant(), start), finiteMax(),
                 lastInvertedS, endedBy());
-        unwritten.add(line);
         // The history first: a power cut between the two then repeats a line (the journal still
-        // says "active"), which is better than losing one.
-        appendHistory();
+        // says "active"), which is better than losing one. Every storage keeps this order.
+        storage.appendHistory(line);
         save(now, false);
     }
 
@@ -220,51 +243,9 @@ public final class SessionKeeper {
 
     private void save(long now, boolean sessionRunning) {
         lastSaveNanos = now;
-        if (sessionRunning && !unwritten.isEmpty()) {
-            appendHistory();
-        }
-        SessionSnapshot snapshot = new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()),
-                lastInvertedS, finiteMax(), sessionRunning, sessionRunning && hadAutoReturn);
-        if (snapshot.equals(lastSaved)) {
-            return;
-        }
-        try {
-            journal.save(snapshot);
-            lastSaved = snapshot;
-            if (writeErrorReported) {
-                writeErrorReported = false;
-                Logger.info("The session journal is written again: {}", journal.file());
-            }
-        } catch (JournalWriteException e) {
-            reportWriteError("{}; the table goes on and the count is kept in memory, but a restart now may "
-                    + "lose inverted time", e.getMessage());
-        }
-    }
-
-    private void appendHistory() {
-        if (history.isEmpty()) {
-            unwritten.clear();
-            return;
-        }
-        while (!unwritten.isEmpty()) {
-            try {
-                history.get().append(unwritten.get(0));
-                unwritten.remove(0);
-            } catch (IOException e) {
-                reportWriteError("Cannot append to the session history {} ({}); the line is kept and tried again "
-                        + "with the next session", history.get().file(), IoReasons.of(e));
-                return;
-            }
-        }
-    }
-
-    /** Logged and shown once until the journal is written again: a failing disk must not flood the log. */
-    private void reportWriteError(String message, Object... args) {
-        if (!writeErrorReported) {
-            writeErrorReported = true;
-            report(TableEvent.JOURNAL_ERROR);
-            Logger.warn(message, args);
-        }
+        // A history line the disk refused is tried again by the storage with this journal.
+        storage.journal(new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()), lastInvertedS,
+                finiteMax(), sessionRunning, sessionRunning && hadAutoReturn));
     }
 
     private void report(TableEvent event) {

@@ -1,5 +1,6 @@
 package org.inversiontable.safety;
 
+import java.util.function.Consumer;
 import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 
@@ -16,11 +17,14 @@ import org.inversiontable.hardware.MotorCommand;
  * }</pre>
  *
  * <p>Thread-safe as far as the port is: {@link HBridge} promises that {@link HBridge#inhibit()}
- * from any thread either precedes a concurrent write (which then writes OFF) or overwrites it.
+ * from any thread either precedes a concurrent write (which then writes OFF) or overwrites it. The
+ * e-stop path's failure handler is a volatile field, set once by the runtime before it starts.
  */
 public final class MotorGate {
     private final HBridge motor;
     private final TroubleReports trouble;
+    /** Who hears that the e-stop's own path threw (the runtime: motor off, exit 1, SPEC §12). */
+    private volatile Consumer<Throwable> estopPathFailed = failure -> { };
 
     public MotorGate(HBridge motor, TroubleReports trouble) {
         if (motor == null || trouble == null) {
@@ -32,8 +36,38 @@ public final class MotorGate {
 
     /** Stop category 0 on the input event itself: power off now, latched, seen by the next tick. */
     public void onEstopEvent() {
-        motor.inhibit();
-        trouble.estopOpened();
+        try {
+            motor.inhibit();
+            trouble.estopOpened();
+        } catch (RuntimeException | Error e) {
+            trouble.estopOpened();
+            estopPathFailed.accept(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Tells {@code handler} when the e-stop's path itself fails (it runs on the input's event
+     * thread, where nobody else would see the exception). The runtime ends the process (SPEC §12).
+     */
+    public void onEstopPathFailure(Consumer<Throwable> handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("handler must not be null");
+        }
+        estopPathFailed = handler;
+    }
+
+    /**
+     * The fail-safe cut of the runtime, from any thread: power off now and latched, and reported
+     * as a {@code loop_overrun} for the next tick, if one ever comes (the control thread failed or
+     * is being stopped, so no tick will refresh the motor).
+     */
+    public void failSafeCut(String cause) {
+        try {
+            motor.inhibit();
+        } finally {
+            trouble.report(FaultCode.LOOP_OVERRUN, cause);
+        }
     }
 
     /** The H-bridge's own 50 ms watchdog (SPEC §6); an expiry latches {@code motor_watchdog}. */
@@ -41,6 +75,14 @@ public final class MotorGate {
         if (motor.pollWatchdog(nowNanos)) {
             trouble.report(FaultCode.MOTOR_WATCHDOG, "the motor output was not refreshed for 50 ms");
         }
+    }
+
+    /**
+     * Power off now and latched, for an orderly stop (SIGTERM, a window closed): nothing failed,
+     * so nothing is reported. Any thread.
+     */
+    public void shutOff() {
+        motor.inhibit();
     }
 
     /** The command on the wires now. */

@@ -26,7 +26,12 @@ public enum TableEvent {
     /** The session journal could not be read at start: the budget counts as spent (SPEC §7). */
     JOURNAL_CORRUPT("journal_corrupt"),
     /** The session journal or history could not be written (SPEC §7). */
-    JOURNAL_ERROR("journal_error");
+    JOURNAL_ERROR("journal_error"),
+    /**
+     * The runtime's writer thread has left a journal, history or recorder write waiting more than
+     * 1 s (SPEC §12): a restart now may lose more than the second of §7. Once per episode.
+     */
+    WRITER_BEHIND("writer_behind");
 
     private final String text;
 
