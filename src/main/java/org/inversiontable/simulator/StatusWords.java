@@ -63,6 +63,7 @@ final class StatusWords {
             case BUTTON_STUCK -> "A button has been held too long (button_stuck): release it.";
             case JOURNAL_CORRUPT -> "The session journal was unreadable: the inverted-time budget counts as spent.";
             case JOURNAL_ERROR -> "The session journal cannot be written; the table goes on.";
+            case WRITER_BEHIND -> "The disk is slow: the journal writer is more than 1 s behind; the table goes on.";
         };
     }
 }
