@@ -1,6 +1,7 @@
 package org.inversiontable.app;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,11 +10,16 @@ import org.inversiontable.scenario.ScenarioTargetFactory;
 import org.inversiontable.scenario.SimulatedSession;
 
 /**
- * What the commands are built from (the simulated table, the configuration reader), so that tests
- * can give their own; {@link #commands} lists them in the order the usage text shows.
+ * What the commands are built from (the simulated table, the configuration reader, the
+ * simulator's state directory), so that tests can give their own; {@link #commands} lists them in
+ * the order the usage text shows.
  */
 public record Commands(ScenarioTargetFactory targets, ConfigLoader configs,
-                       TraceSpaceCheck.UsableSpace traceSpace) {
+                       TraceSpaceCheck.UsableSpace traceSpace, Path simulatorStateDir) {
+
+    public Commands(ScenarioTargetFactory targets, ConfigLoader configs, TraceSpaceCheck.UsableSpace traceSpace) {
+        this(targets, configs, traceSpace, defaultSimulatorStateDir());
+    }
 
     public static Commands standard(ScenarioTargetFactory targets, ConfigLoader configs) {
         return new Commands(targets, configs, TraceSpaceCheck.UsableSpace.DISK);
@@ -24,9 +30,14 @@ public record Commands(ScenarioTargetFactory targets, ConfigLoader configs,
         return standard(SimulatedSession::new, ConfigFileParser::parse);
     }
 
+    private static Path defaultSimulatorStateDir() {
+        return StateDirectory.of("simulator", System.getenv(), System.getProperty("user.home"));
+    }
+
     /** Every command object by name, each writing to the given streams. */
     Map<String, Object> commands(PrintStream out, PrintStream err) {
         Map<String, Object> commands = new LinkedHashMap<>();
+        commands.put("simulate", new SimulateCli(new SimulateCommand(configs, simulatorStateDir), out, err));
         commands.put("scenario", new ScenarioCli(new ScenarioCommand(targets, configs, traceSpace), out, err));
         commands.put("replay", new ReplayCli(out, err));
         commands.put("plot", new PlotCli(out, err));

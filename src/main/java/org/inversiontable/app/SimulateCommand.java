@@ -1,0 +1,130 @@
+package org.inversiontable.app;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigFileException;
+import org.inversiontable.config.ConfigKey;
+import org.inversiontable.control.TableState;
+import org.inversiontable.hardware.Button;
+import org.inversiontable.simulator.RealTimeSimulation;
+import org.inversiontable.simulator.ui.SimulatorScreenshot;
+import org.inversiontable.simulator.ui.SimulatorUi;
+import org.inversiontable.time.SystemClock;
+
+/**
+ * {@code simulate [--config FILE]} (SPEC §8): the real controller on the real-time runtime over the
+ * simulated table, in a window when a display is present, otherwise on the terminal's keyboard.
+ * The session journal, the history and the flight recorder live in the simulator's state
+ * directory, so a restart carries the session over as on a real table.
+ */
+public final class SimulateCommand {
+    /** How long the screenshot's scripted press of DOWN lasts: long enough to leave home visibly. */
+    static final long SCREENSHOT_DOWN_MILLIS = 6_000;
+
+    private final ConfigLoader configs;
+    private final Path stateDir;
+
+    SimulateCommand(ConfigLoader configs, Path stateDir) {
+        this.configs = configs;
+        this.stateDir = stateDir;
+    }
+
+    /** @return an {@link ExitCode} */
+    public int run(Optional<Path> configFile, double userKg, Optional<Path> screenshot, PrintStream out,
+            PrintStream err) {
+        Config config;
+        try {
+            config = configFile.isPresent() ? configs.load(configFile.get()) : Config.defaults();
+        } catch (ConfigFileException e) {
+            err.println(e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        if (!(userKg >= 40.0 && userKg <= 150.0)) {
+            err.println("simulate: --user-kg must be within 40..150, was " + userKg);
+            return ExitCode.BAD_INPUT;
+        }
+        String configuredJournal = config.text(ConfigKey.JOURNAL_DIR).trim();
+        Path journalDir = configuredJournal.isEmpty() ? stateDir : Path.of(configuredJournal);
+        try {
+            Files.createDirectories(stateDir);
+            Files.createDirectories(journalDir);
+        } catch (IOException | SecurityException e) {
+            err.println("simulate: cannot create the simulator's state directory " + stateDir + " (" + e.getMessage()
+                    + "); set XDG_STATE_HOME or journal_dir to a writable folder");
+            return ExitCode.BAD_INPUT;
+        }
+        if (screenshot.isPresent()) {
+            return screenshot(config, journalDir, userKg, screenshot.get(), out, err);
+        }
+        RealTimeSimulation sim = RealTimeSimulation.start(config, stateDir, journalDir, userKg, new SystemClock());
+        sim.installShutdownHook();
+        reportStartup(sim, err);
+        CountDownLatch quit = new CountDownLatch(1);
+        SimulatorUi.Face face = SimulatorUi.open(sim, quit::countDown);
+        if (face == SimulatorUi.Face.TERMINAL && GraphicsEnvironment.isHeadless()) {
+            err.println("simulate: no display, so the keyboard in this terminal drives the table");
+        }
+        try {
+            quit.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sim.close();
+        out.println("simulate: " + sim.ticks() + " ticks; " + sim.periodStats());
+        out.println("simulate: the trace of the last sessions is in " + sim.recorderDirectory()
+                + " (plot or replay any file there)");
+        return ExitCode.OK;
+    }
+
+    /** Start-up time to the first tick, measured from the JVM's start (the closing note's figure). */
+    private static void reportStartup(RealTimeSimulation sim, PrintStream err) {
+        Optional<Instant> jvmStart = ProcessHandle.current().info().startInstant();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sim.ticks() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        jvmStart.ifPresent(t -> err.println("simulate: first tick " + Duration.between(t, Instant.now()).toMillis()
+                + " ms after the JVM started; the trace of this session goes to " + sim.recorderDirectory()));
+    }
+
+    /** The window's picture after a scripted press of DOWN, drawn without a display. */
+    private int screenshot(Config config, Path journalDir, double userKg, Path png, PrintStream out,
+            PrintStream err) {
+        try (RealTimeSimulation sim = RealTimeSimulation.start(config, stateDir, journalDir, userKg,
+                new SystemClock())) {
+            // A button held through the boot is not a press (SPEC §4): wait for IDLE first.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sim.status().state() != TableState.IDLE && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            sim.setButton(Button.DOWN, true);
+            sleep(SCREENSHOT_DOWN_MILLIS);
+            sim.setButton(Button.DOWN, false);
+            sleep(1_000);
+            SimulatorScreenshot.write(sim, png);
+            out.println("simulate: wrote " + png + " (DOWN held " + SCREENSHOT_DOWN_MILLIS / 1000 + " s from home; "
+                    + String.format(java.util.Locale.ROOT, "%.1f", sim.status().angleTrueDeg()) + " deg now)");
+            return ExitCode.OK;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("simulate: cannot write the screenshot " + png + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
