@@ -24,7 +24,7 @@ final class SimulateCli implements Callable<Integer> {
             description = "the simulated user's weight at start, 40-150 (default: ${DEFAULT-VALUE})")
     private double userKg;
     @Option(names = "--screenshot", paramLabel = "OUT.png",
-            description = "no interaction: hold DOWN 6 s from home, let go, and draw the window into OUT.png")
+            description = "no interaction: hold DOWN 22 s from home, let go, and draw the window into OUT.png")
     private Path screenshot;
 
     SimulateCli(SimulateCommand command, PrintStream out, PrintStream err) {

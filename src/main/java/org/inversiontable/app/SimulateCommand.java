@@ -28,7 +28,7 @@ import org.inversiontable.time.SystemClock;
  */
 public final class SimulateCommand {
     /** How long the screenshot's scripted press of DOWN lasts: long enough to leave home visibly. */
-    static final long SCREENSHOT_DOWN_MILLIS = 6_000;
+    static final long SCREENSHOT_DOWN_MILLIS = 22_000;
 
     private final ConfigLoader configs;
     private final Path stateDir;
@@ -106,17 +106,27 @@ public final class SimulateCommand {
             while (sim.status().state() != TableState.IDLE && System.nanoTime() < deadline) {
                 sleep(20);
             }
+            SimulatorScreenshot.Camera camera = SimulatorScreenshot.camera(sim);
             sim.setButton(Button.DOWN, true);
-            sleep(SCREENSHOT_DOWN_MILLIS);
+            follow(camera, SCREENSHOT_DOWN_MILLIS);
             sim.setButton(Button.DOWN, false);
-            sleep(1_000);
-            SimulatorScreenshot.write(sim, png);
+            follow(camera, 1_500);
+            camera.write(png);
             out.println("simulate: wrote " + png + " (DOWN held " + SCREENSHOT_DOWN_MILLIS / 1000 + " s from home; "
                     + String.format(java.util.Locale.ROOT, "%.1f", sim.status().angleTrueDeg()) + " deg now)");
             return ExitCode.OK;
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("simulate: cannot write the screenshot " + png + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+    }
+
+    /** Lets the picture's chart follow the simulation for a while, as the window's timer does. */
+    private static void follow(SimulatorScreenshot.Camera camera, long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            camera.refresh();
+            sleep(33);
         }
     }
 

@@ -34,6 +34,33 @@ public final class SimulatorScreenshot {
         write(panel, png);
     }
 
+    /**
+     * A window's content that follows the simulation while a script runs, so that its angle chart
+     * has a history when the picture is taken: call {@link Camera#refresh()} every few tens of
+     * milliseconds, then {@link Camera#write(Path)}. Confined to the thread that made it.
+     */
+    public static Camera camera(SimulatorControls controls) {
+        return new Camera(new SimulatorPanel(controls, new SystemClock(), Tone.SILENT));
+    }
+
+    /** See {@link #camera}. */
+    public static final class Camera {
+        private final SimulatorPanel panel;
+
+        private Camera(SimulatorPanel panel) {
+            this.panel = panel;
+        }
+
+        public void refresh() {
+            panel.refresh();
+        }
+
+        public void write(Path png) throws IOException {
+            panel.refresh();
+            SimulatorScreenshot.write(panel, png);
+        }
+    }
+
     static void write(SimulatorPanel panel, Path png) throws IOException {
         BufferedImage image = render(panel);
         Path dir = png.toAbsolutePath().getParent();
