@@ -46,6 +46,8 @@ class SimulateProcessTest {
         collect(process.getErrorStream(), err);
         try (OutputStream stdin = process.getOutputStream()) {
             awaitLine(err, "first tick", process);
+            // A button already held at boot is no press (SPEC §4): press once the table is IDLE.
+            awaitLine(out, "IDLE", process);
             stdin.write("down 30\n".getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
             awaitLine(out, "MOVING", process);
