@@ -41,7 +41,7 @@ final class StatusWords {
     }
 
     static String faultWords(FaultCode fault, TableState state) {
-        String what = "Fault " + fault.code() + ": " + fault.meaning() + ".";
+        String what = fault.code() + ": " + fault.meaning() + ".";
         if (fault.cutsMotorPower()) {
             return what + " Motor power is cut; the mechanical release is the way up.";
         }
@@ -57,7 +57,7 @@ final class StatusWords {
             case RESET -> "Reset: the table is ready.";
             case AUTO_RETURN -> "Time is up: the table returns to upright by itself.";
             case WARNING -> "Warning: the automatic return comes soon (the buzzer beeps).";
-            case FAULT -> fault == null ? "A fault latched." : "Fault " + fault.code() + ": " + fault.meaning() + ".";
+            case FAULT -> fault == null ? "A fault latched." : fault.code() + ": " + fault.meaning() + ".";
             case FLAT_REST -> "Resting just below horizontal before the way up.";
             case PRESET_STORED -> "Preset stored: this angle is the new PRESET.";
             case BUTTON_STUCK -> "A button has been held too long (button_stuck): release it.";

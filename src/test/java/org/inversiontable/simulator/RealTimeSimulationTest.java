@@ -108,7 +108,7 @@ class RealTimeSimulationTest {
         sim.inject(InjectableFault.IMU_STALE);
         SimulatorStatus fault = await("imu_stale latched", s -> "imu_stale".equals(s.faultCode()));
         assertEquals(TableState.FAULT, fault.state());
-        assertTrue(fault.message().startsWith("Fault imu_stale: no fresh IMU sample"), fault.message());
+        assertTrue(fault.message().startsWith("imu_stale: no fresh IMU sample"), fault.message());
         assertTrue(fault.injected(InjectableFault.IMU_STALE));
         sim.clear(FaultGroup.IMU);
         holdFor(0.3);

@@ -23,7 +23,7 @@ class StatusWordsTest {
     @Test
     void aFaultSaysWhatAndWhatToDoForAsLongAsItIsLatched() {
         String stall = words.after(0, TableState.FAULT, FaultCode.MOTION_STALL, TableEvent.FAULT);
-        assertTrue(stall.startsWith("Fault motion_stall: the angle did not follow"), stall);
+        assertTrue(stall.startsWith("motion_stall: the angle did not follow"), stall);
         assertTrue(stall.contains("hold UP to limp home"), stall);
         assertEquals(stall, words.after(100 * S, TableState.FAULT, FaultCode.MOTION_STALL, null));
         assertTrue(words.after(101 * S, TableState.FAULT, FaultCode.OVERSPEED, null).contains("Motor power is cut"));

@@ -171,8 +171,8 @@ final class SimulatorPanel extends JPanel {
         led.setOn(v.ledOn());
         buzzer.setOn(v.buzzerOn());
         setText(motor, v.motorText());
-        String body = v.faultText().isEmpty() ? escape(v.messageText()) : escape(v.faultText())
-                + (v.messageText().isEmpty() ? "" : "<br>" + escape(v.messageText()));
+        // The backend's message already names the fault in words; the bare code is the fallback.
+        String body = v.messageText().isEmpty() ? escape(v.faultText()) : escape(v.messageText());
         setText(message, body.isEmpty() ? "<html>&nbsp;<br>&nbsp;</html>"
                 : "<html><body style='width:" + TEXT_PX + "px'>" + escape(prefix(v)) + body + "</body></html>");
         message.setForeground(v.severity().color);
