@@ -30,6 +30,7 @@ public final class RelayDropCheck implements SelfTestCheck {
     private final int auxPin;
     private final Clock clock;
     private final Parker parker;
+    private long lastToggleNanos;
 
     public RelayDropCheck(Heartbeat heartbeat, boolean auxWired, BooleanSupplier auxClosed, int auxPin, Clock clock,
             Parker parker) {
@@ -61,7 +62,7 @@ public final class RelayDropCheck implements SelfTestCheck {
             return CheckResult.failed("K2 drops out although the heartbeat runs: U3's pulse is shorter than the 20 ms"
                     + " between rising edges (check Rext/Cext) or K2's coil supply is weak");
         }
-        long lastEdge = clock.nanoTime();
+        long lastEdge = lastToggleNanos;
         long droppedAfter = -1;
         while (clock.nanoTime() - lastEdge <= DROP_LIMIT_NANOS) {
             if (!auxClosed.getAsBoolean()) {
@@ -109,7 +110,8 @@ public final class RelayDropCheck implements SelfTestCheck {
 
     private void toggleOnce() {
         heartbeat.toggle();
-        long until = clock.nanoTime() + TOGGLE_NANOS;
+        lastToggleNanos = clock.nanoTime();
+        long until = lastToggleNanos + TOGGLE_NANOS;
         while (clock.nanoTime() < until) {
             parker.parkNanos(until - clock.nanoTime());
         }
