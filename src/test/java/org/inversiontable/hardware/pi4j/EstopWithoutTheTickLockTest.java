@@ -70,25 +70,27 @@ class EstopWithoutTheTickLockTest {
     }
 
     @Test
-    void anApplyThatRacesTheEstopEndsWithEnableLowWhicheverWritesLast() throws Exception {
-        // The apply re-reads the latch after its own ENABLE HIGH: 500 races, each must end LOW.
-        for (int round = 0; round < 500; round++) {
-            bridge.clearInhibit();
-            CountDownLatch go = new CountDownLatch(1);
-            Thread tick = new Thread(() -> {
+    void anEstopBetweenTheTicksLatchCheckAndItsEnableHighStillEndsWithEnableLow() throws Exception {
+        // The worst interleaving, made exact: the e-stop's event (on its own thread, so it cannot
+        // take the tick's lock) runs while the tick writes the direction, after the tick has read
+        // the latch and before it drives ENABLE HIGH.
+        bridge.clearInhibit();
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        sim.output(IoIds.MOTOR_DIR).addListener(event -> {
+            if (fired.compareAndSet(false, true)) {
+                Thread estop = new Thread(bridge::inhibit, "estop-event");
+                estop.start();
                 try {
-                    go.await();
+                    estop.join();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                bridge.apply(MotorCommand.drive(0.5), 0);
-            });
-            tick.start();
-            go.countDown();
-            bridge.inhibit();
-            tick.join();
-            assertFalse(sim.high(IoIds.MOTOR_ENABLE), "round " + round);
-            assertEquals(MotorCommand.OFF, bridge.output(), "round " + round);
-        }
+            }
+        });
+        bridge.apply(MotorCommand.drive(0.5), sim.clock.nanoTime());
+        assertTrue(fired.get(), "the direction changed, so the e-stop fired mid-tick");
+        assertFalse(sim.high(IoIds.MOTOR_ENABLE), "the tick's ENABLE HIGH came after the e-stop's LOW");
+        assertEquals(MotorCommand.OFF, bridge.output());
+        assertEquals(0.0, sim.table.simulatedWiring().dutyOnWires());
     }
 }
