@@ -108,7 +108,8 @@ public final class RunCommand {
             table = Pi4jTableHardware.create(Pi4jContexts.onPi(), wiring.pins(), clock,
                     new Pi4jTableHardware.Options(wiring.relayAuxPin(),
                             Optional.of(new Pi4jTableHardware.SysfsPwm(PWM_CLASS_DIR, chip, channel))));
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Pi4J's own exceptions (a provider that cannot start) as well as ours: one line, no trace.
             err.println("run: " + e.getMessage());
             return 2;
         }
