@@ -60,6 +60,16 @@ class RunningTableTest {
         assertTrue(Files.exists(running.recorderDirectory()), "the flight recorder lives in the state directory");
         assertTrue(running.recorderDirectory().startsWith(state));
         assertEquals(List.of(), exits, "an orderly close ends nothing");
+        List<Path> traces;
+        try (var files = Files.list(running.recorderDirectory())) {
+            traces = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList();
+        }
+        assertEquals(1, traces.size(), traces.toString());
+        String firstRow = Files.readAllLines(traces.get(0)).get(0);
+        // Nobody knows a real table's true angle: the row says so rather than inventing one.
+        assertTrue(firstRow.contains("\"angle_true_deg\":null"), firstRow);
+        assertTrue(firstRow.contains("\"boot_"), "the first row carries the boot record: " + firstRow);
+
         assertTrue(!running.failed());
     }
 }
