@@ -54,6 +54,12 @@ public enum ConfigKey {
     PIN_LED(Kind.INTEGER, "22", 0, 27, "status LED output"),
     PIN_BUZZER(Kind.INTEGER, "25", 0, 27, "buzzer output"),
     PIN_WATCHDOG(Kind.INTEGER, "12", 0, 27, "heartbeat output to the external watchdog relay"),
+    // An integer, not a choice of the four PWM pins, so that the pin cross-check sees it like every
+    // other pin; run refuses a pin without hardware PWM, naming the four.
+    PIN_MOTOR_PWM(Kind.INTEGER, "18", 0, 27,
+            "H-bridge PWM output, a hardware PWM pin (12, 13, 18 or 19); run derives the PWM channel from it and the board (Pi 4 or Pi 5)"),
+    RELAY_AUX_PIN(Kind.INTEGER, "0", 0, 27,
+            "input from the watchdog relay K2's auxiliary contact, closed to ground while K2 is in; 0 = not wired (the self-test then cannot prove that the relay drops)"),
     INPUT_DEBOUNCE_MS(Kind.INTEGER, "20", 0, 100, "debounce of buttons and the release of switches (ms)"),
     I2C_BUS(Kind.INTEGER, "1", 0, 22, "I2C bus of the IMU"),
     I2C_ADDRESS(Kind.INTEGER, "104", 104, 105, "I2C address of the IMU (104 = 0x68, 105 = 0x69)"),
