@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.time.Clock;
@@ -60,8 +61,16 @@ public final class Pi4jTableHardware implements AutoCloseable {
      * leaves, so outputs fall to their shutdown states and no Pi4J thread is left running.
      */
     public static Pi4jTableHardware create(Context ctx, PinMap pins, Clock clock) {
-        if (ctx == null || pins == null || clock == null) {
-            throw new IllegalArgumentException("ctx, pins and clock must not be null");
+        return create(ctx, pins, ImuCalibration.NONE, clock);
+    }
+
+    /**
+     * As {@link #create(Context, PinMap, Clock)}, with the IMU's per-axis calibration (measured by
+     * {@code calibrate}, read from the state directory at start).
+     */
+    public static Pi4jTableHardware create(Context ctx, PinMap pins, ImuCalibration calibration, Clock clock) {
+        if (ctx == null || pins == null || calibration == null || clock == null) {
+            throw new IllegalArgumentException("ctx, pins, calibration and clock must not be null");
         }
         try {
             DigitalInput estop = input(ctx, IoIds.ESTOP, pins.estopPin());
@@ -100,7 +109,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
 
             Pi4jHBridge motor = new Pi4jHBridge(direction, enable, pwm);
             Pi4jControlPanel panel = new Pi4jControlPanel(estop, home, buttons, clock, pins.debounceNanos());
-            Mpu6050 imu = new Mpu6050(i2c, pins.imu());
+            Mpu6050 imu = new Mpu6050(i2c, pins.imu(), calibration, clock);
             try {
                 imu.init();
             } catch (Mpu6050.NotAnswering e) {

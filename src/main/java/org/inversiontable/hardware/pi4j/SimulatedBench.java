@@ -19,7 +19,7 @@ import org.inversiontable.time.Clock;
  * SimulatedBench bench = new SimulatedBench(pins);
  * TableHardware hw = bench.boot(clock);          // what the controller talks to
  * bench.setInputs(false, true, 0);               // e-stop closed, at home, no button
- * bench.showImu(true, true, angleDeg, 1.0);      // a new sample in the chip's registers
+ * bench.showImu(true, true, angleDeg, 1.0, rateDegPerS, 0.0);   // a new sample in the chip's registers
  * MotorCommand onWires = bench.motorOutput();    // what the H-bridge does
  * }</pre>
  */
@@ -76,14 +76,30 @@ public final class SimulatedBench implements AutoCloseable {
 
     /**
      * Puts a sample into the chip: when {@code newSample}, the accelerometer registers get the
-     * gravity vector of {@code angleDeg} for this mounting and data-ready is set.
+     * gravity vector of {@code angleDeg} for this mounting (scaled to {@code gravityG}) plus
+     * {@code alongG} along the bed, the gyro registers the rate about the pivot, and data-ready is set.
      */
-    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
+    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG, double rateDegPerS,
+                        double alongG) {
         chip.setDisconnected(!connected);
         if (connected && newSample) {
-            double[] g = pins.imu().accelerationG(angleDeg);
-            chip.setAccelerationG(g[0] * gravityG, g[1] * gravityG, g[2] * gravityG);
+            PinMap.ImuMounting mounting = pins.imu();
+            double[] g = mounting.accelerationG(angleDeg);
+            double[] jolt = mounting.alongBedG(alongG);
+            double[] rate = mounting.rateDegPerS(rateDegPerS);
+            chip.setMotion(g[0] * gravityG + jolt[0], g[1] * gravityG + jolt[1], g[2] * gravityG + jolt[2],
+                    rate[0], rate[1], rate[2]);
         }
+    }
+
+    /**
+     * A sample of a table at rest: the gyro reads no rate. Only for a table that does not move
+     * (the fused angle would lag a moving one and its cross-check would trip): a simulation that
+     * moves the table gives the rate through
+     * {@link #showImu(boolean, boolean, double, double, double, double)}.
+     */
+    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
+        showImu(connected, newSample, angleDeg, gravityG, 0.0, 0.0);
     }
 
     /** What the H-bridge drives now, read back from the wires. */
