@@ -96,6 +96,27 @@ class Mpu6050FusionTest {
         assertTrue(maxErrorDeg < 0.1, mounting + ": error " + maxErrorDeg);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyMounting")
+    void theGyroAxisOfEveryMountingTurnsGravityAsTheAccelerometerSeesIt(ImuMounting mounting) {
+        // Physics, independent of the driver's mapping: gravity is fixed in the room, so on the
+        // turning chip it moves as dg/dt = -omega x g. The rate the mapping puts on the chip's
+        // axes for a head-down turn must move gravity the way the accelerometer's mapping says.
+        double rateDegPerS = 5.0;
+        double[] omega = mounting.rateDegPerS(rateDegPerS);
+        for (double angle = -65.0; angle <= 90.0; angle += 5.0) {
+            double dtS = 1e-4;
+            double[] g0 = mounting.accelerationG(angle);
+            double[] g1 = mounting.accelerationG(angle + rateDegPerS * dtS);
+            double[] w = {Math.toRadians(omega[0]), Math.toRadians(omega[1]), Math.toRadians(omega[2])};
+            double[] expected = {-(w[1] * g0[2] - w[2] * g0[1]), -(w[2] * g0[0] - w[0] * g0[2]),
+                    -(w[0] * g0[1] - w[1] * g0[0])};
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], (g1[i] - g0[i]) / dtS, 1e-5, mounting + " axis " + i + " at " + angle);
+            }
+        }
+    }
+
     static List<ImuMounting> everyMounting() {
         List<ImuMounting> all = new ArrayList<>();
         for (Axis along : Axis.values()) {
