@@ -32,6 +32,11 @@ public final class SimulatedBench implements AutoCloseable {
     private boolean estopOpen;
     private boolean atHome;
     private int buttonsMask;
+    /** The chip's sample period as the driver configures it: 1 kHz / (1 + SMPLRT_DIV). */
+    private static final double CHIP_SAMPLE_PERIOD_S = (1 + Mpu6050.SMPLRT_DIV_200HZ) / 1000.0;
+    static final double MADE_UP_RATE_SMOOTHING_S = 0.1;
+    private double lastShownAngleDeg = Double.NaN;
+    private double madeUpRateDegPerS;
 
     public SimulatedBench(PinMap pins) {
         this.pins = pins;
@@ -93,13 +98,23 @@ public final class SimulatedBench implements AutoCloseable {
     }
 
     /**
-     * A sample of a table at rest: the gyro reads no rate. Only for a table that does not move
-     * (the fused angle would lag a moving one and its cross-check would trip): a simulation that
-     * moves the table gives the rate through
-     * {@link #showImu(boolean, boolean, double, double, double, double)}.
+     * For a simulation that knows only the angle: the gyro is made up from the angles shown,
+     * their difference over the chip's sample period, smoothed over {@link #MADE_UP_RATE_SMOOTHING_S}
+     * (the difference of two noisy angles is mostly noise). The driver's cross-check then agrees,
+     * but its angle is barely better than the accelerometer's: give the simulated gyro through
+     * {@link #showImu(boolean, boolean, double, double, double, double)} instead.
      */
     public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
-        showImu(connected, newSample, angleDeg, gravityG, 0.0, 0.0);
+        if (connected && newSample) {
+            if (Double.isNaN(lastShownAngleDeg)) {
+                lastShownAngleDeg = angleDeg;
+            }
+            double differenceRateDegPerS = (angleDeg - lastShownAngleDeg) / CHIP_SAMPLE_PERIOD_S;
+            madeUpRateDegPerS += (differenceRateDegPerS - madeUpRateDegPerS)
+                    * (CHIP_SAMPLE_PERIOD_S / MADE_UP_RATE_SMOOTHING_S);
+            lastShownAngleDeg = angleDeg;
+        }
+        showImu(connected, newSample, angleDeg, gravityG, madeUpRateDegPerS, 0.0);
     }
 
     /** What the H-bridge drives now, read back from the wires. */

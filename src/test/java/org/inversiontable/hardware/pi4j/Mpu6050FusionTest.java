@@ -266,4 +266,24 @@ class Mpu6050FusionTest {
         }
         assertTrue(maxErrorDeg < 0.1, "error " + maxErrorDeg);
     }
+
+    @Test
+    void aTableThatMovesDuringTheStartUpStillStartsRight() {
+        // A restart during limp home or a move: the start-up fits the offset while the table turns
+        // (and stops half-way), with an uncalibrated gyro 10 deg/s off.
+        ImuMounting m = ImuMounting.DEFAULT;
+        Mpu6050 imu = driver(m, ImuCalibration.NONE);
+        double angle = 40.0;
+        double maxErrorDeg = 0.0;
+        for (int i = 0; i < 800; i++) {
+            double rate = i < 120 ? -5.0 : 0.0;
+            angle += rate * 0.01;
+            TiltReading r = tick(imu, m, angle, rate, 0.0, 10.0);
+            assertTrue(!lastCheck.tripped(), lastCheck.cause());
+            if (i > 200) {
+                maxErrorDeg = Math.max(maxErrorDeg, Math.abs(r.angleDeg() - angle));
+            }
+        }
+        assertTrue(maxErrorDeg < 0.05, "error " + maxErrorDeg);
+    }
 }

@@ -30,6 +30,8 @@ final class SensorRig implements AutoCloseable {
     /** Largest |measured - true| over the ticks since {@link #resetError()}, fresh samples only. */
     double maxErrorDeg;
     int disagreeingSamples;
+    /** Show only the angle, as a simulation without a gyro model does (the bench makes one up). */
+    boolean angleOnly;
 
     SensorRig(TableParameters params, double startDeg, Config config) {
         table = new SimulatedTable(params, startDeg, 80.0, 11L);
@@ -80,8 +82,12 @@ final class SensorRig implements AutoCloseable {
         ImuOutput imu = table.imuOutput();
         boolean fresh = imu.sequence() != lastSequence;
         lastSequence = imu.sequence();
-        bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG(), imu.rateDegPerS(),
-                imu.alongG());
+        if (angleOnly) {
+            bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG());
+        } else {
+            bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG(),
+                    imu.rateDegPerS(), imu.alongG());
+        }
     }
 
     @Override
