@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.time.Clock;
@@ -65,9 +66,18 @@ public final class Pi4jTableHardware implements AutoCloseable {
      *
      * @param relayAuxPin the BCM input of the watchdog relay's auxiliary contact, 0 = not wired
      * @param sysfsPwm    where the motor's PWM channel is in sysfs; empty = Pi4J's PWM (the mock path)
+     * @param calibration the IMU's per-axis corrections ({@code calibrate}; NONE when not calibrated)
      */
-    public record Options(int relayAuxPin, java.util.Optional<SysfsPwm> sysfsPwm) {
-        public static final Options SIMULATED = new Options(0, java.util.Optional.empty());
+    public record Options(int relayAuxPin, java.util.Optional<SysfsPwm> sysfsPwm, ImuCalibration calibration) {
+        public static final Options SIMULATED = new Options(0, java.util.Optional.empty(), ImuCalibration.NONE);
+
+        public Options(int relayAuxPin, java.util.Optional<SysfsPwm> sysfsPwm) {
+            this(relayAuxPin, sysfsPwm, ImuCalibration.NONE);
+        }
+
+        public Options withCalibration(ImuCalibration newCalibration) {
+            return new Options(relayAuxPin, sysfsPwm, newCalibration);
+        }
 
         public Options {
             if (relayAuxPin < 0 || relayAuxPin > PinMap.MAX_BCM_PIN) {
@@ -75,6 +85,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
                         + PinMap.MAX_BCM_PIN + ", was " + relayAuxPin);
             }
             java.util.Objects.requireNonNull(sysfsPwm, "sysfsPwm");
+            java.util.Objects.requireNonNull(calibration, "calibration");
         }
     }
 
@@ -97,7 +108,15 @@ public final class Pi4jTableHardware implements AutoCloseable {
         return create(ctx, pins, clock, Options.SIMULATED);
     }
 
-    /** As above, with the relay's auxiliary input and the motor's PWM through sysfs, as {@code run} wants. */
+    /**
+     * As {@link #create(Context, PinMap, Clock)}, with the IMU's per-axis calibration (measured by
+     * {@code calibrate}, read from the state directory at start).
+     */
+    public static Pi4jTableHardware create(Context ctx, PinMap pins, ImuCalibration calibration, Clock clock) {
+        return create(ctx, pins, clock, Options.SIMULATED.withCalibration(calibration));
+    }
+
+    /** As above, with the relay's read-back, the motor's PWM through sysfs and the calibration, as {@code run} wants. */
     public static Pi4jTableHardware create(Context ctx, PinMap pins, Clock clock, Options options) {
         if (ctx == null || pins == null || clock == null || options == null) {
             throw new IllegalArgumentException("ctx, pins, clock and options must not be null");
@@ -149,7 +168,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
 
             Pi4jHBridge motor = new Pi4jHBridge(direction, enable, duty);
             Pi4jControlPanel panel = new Pi4jControlPanel(estop, home, buttons, clock, pins.debounceNanos());
-            Mpu6050 imu = new Mpu6050(i2c, pins.imu());
+            Mpu6050 imu = new Mpu6050(i2c, pins.imu(), options.calibration(), clock);
             try {
                 imu.init();
             } catch (Mpu6050.NotAnswering e) {
