@@ -59,7 +59,7 @@ public enum ConfigKey {
     PIN_MOTOR_PWM(Kind.INTEGER, "18", 0, 27,
             "H-bridge PWM output, a hardware PWM pin (12, 13, 18 or 19); run derives the PWM channel from it and the board (Pi 4 or Pi 5)"),
     RELAY_AUX_PIN(Kind.INTEGER, "0", 0, 27,
-            "input from the watchdog relay K2's auxiliary contact, closed to ground while K2 is in; 0 = not wired (the self-test then cannot prove that the relay drops)"),
+            "RELAY_AUX input (4 as wired in hardware/WIRING.md): the contactors K1/K3's mirror contacts via opto U4, LOW = both dropped; 0 = not wired (the self-test then cannot prove that they drop)"),
     INPUT_DEBOUNCE_MS(Kind.INTEGER, "20", 0, 100, "debounce of buttons and the release of switches (ms)"),
     I2C_BUS(Kind.INTEGER, "1", 0, 22, "I2C bus of the IMU"),
     I2C_ADDRESS(Kind.INTEGER, "104", 104, 105, "I2C address of the IMU (104 = 0x68, 105 = 0x69)"),
