@@ -49,7 +49,7 @@ public enum ConfigKey {
     PIN_BUTTON_STOP(Kind.INTEGER, "16", 0, 27, "STOP button, to ground, pull-up"),
     PIN_MOTOR_DIR(Kind.INTEGER, "23", 0, 27, "H-bridge direction output (high = toward inversion)"),
     PIN_MOTOR_ENABLE(Kind.INTEGER, "24", 0, 27, "H-bridge enable output (needs a hardware pull-down)"),
-    PWM_MOTOR_CHANNEL(Kind.INTEGER, "0", 0, 3, "hardware PWM channel of the H-bridge speed input (0 = BCM 18 on a Pi 4)"),
+    PWM_MOTOR_CHANNEL(Kind.INTEGER, "0", 0, 3, "PWM channel of the H-bridge speed input for the simulator and the mock-provider tests only; run ignores it and derives the channel from pin_motor_pwm and the board"),
     PWM_MOTOR_FREQUENCY_HZ(Kind.INTEGER, "20000", 100, 40000, "H-bridge PWM frequency (Hz)"),
     PIN_LED(Kind.INTEGER, "22", 0, 27, "status LED output"),
     PIN_BUZZER(Kind.INTEGER, "25", 0, 27, "buzzer output"),
