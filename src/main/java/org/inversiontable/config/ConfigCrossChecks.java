@@ -41,7 +41,10 @@ public final class ConfigCrossChecks {
         return problems;
     }
 
-    /** The keys that name a BCM pin: two of them on one pin would wire two signals together. */
+    /**
+     * The keys that name a BCM pin: two of them on one pin would wire two signals together. Besides
+     * the {@code pin_*} keys, {@code relay_aux_pin}, so that check-config finds what run would refuse.
+     */
     public static Set<ConfigKey> pinKeys() {
         Set<ConfigKey> pins = EnumSet.noneOf(ConfigKey.class);
         for (ConfigKey k : ConfigKey.values()) {
@@ -49,7 +52,15 @@ public final class ConfigCrossChecks {
                 pins.add(k);
             }
         }
+        pins.addAll(NOT_WIRED_WHEN_ZERO);
         return pins;
+    }
+
+    /** Pin keys where 0 means "not wired", never BCM 0, so never a collision. */
+    private static final Set<ConfigKey> NOT_WIRED_WHEN_ZERO = EnumSet.of(ConfigKey.RELAY_AUX_PIN);
+
+    private static boolean wired(Config c, ConfigKey k) {
+        return !(NOT_WIRED_WHEN_ZERO.contains(k) && c.integer(k) == 0);
     }
 
     // Coming up must be gentler than going down (SPEC §3); a faster return would also let a
@@ -165,6 +176,9 @@ public final class ConfigCrossChecks {
     private static void pinCollisions(Config c, List<CrossCheckProblem> out) {
         Map<Integer, ConfigKey> firstOnPin = new LinkedHashMap<>();
         for (ConfigKey k : pinKeys()) {
+            if (!wired(c, k)) {
+                continue;
+            }
             int pin = c.integer(k);
             ConfigKey first = firstOnPin.putIfAbsent(pin, k);
             if (first != null) {
@@ -181,6 +195,9 @@ public final class ConfigCrossChecks {
             return;
         }
         for (ConfigKey k : pinKeys()) {
+            if (!wired(c, k)) {
+                continue;
+            }
             int pin = c.integer(k);
             if (pin == I2C1_SDA_BCM || pin == I2C1_SCL_BCM) {
                 out.add(new CrossCheckProblem(List.of(ConfigKey.I2C_BUS, k),

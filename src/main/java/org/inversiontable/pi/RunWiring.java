@@ -8,12 +8,12 @@ import org.inversiontable.hardware.PinMap;
 
 /**
  * Where {@code run} finds everything: the pin map the simulator shares, plus the two inputs and
- * outputs only a real Pi has: the watchdog relay's auxiliary contact ({@code relay_aux_pin}, 0 =
- * not wired) and the GPIO of the motor's PWM ({@code pin_motor_pwm}, from which the channel is
+ * outputs only a real Pi has: the contactors' read-back ({@code relay_aux_pin}, LOW = K1 and K3
+ * dropped, 0 = not wired) and the GPIO of the motor's PWM ({@code pin_motor_pwm}, from which the channel is
  * derived for the board).
  *
  * @param pins        the shared pin map
- * @param relayAuxPin the relay's auxiliary contact input, 0 = not wired
+ * @param relayAuxPin the contactors' read-back input (RELAY_AUX), 0 = not wired
  * @param motorPwmPin the BCM GPIO of the H-bridge's PWM input
  */
 public record RunWiring(PinMap pins, int relayAuxPin, int motorPwmPin) {

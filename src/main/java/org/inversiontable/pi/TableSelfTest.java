@@ -21,7 +21,7 @@ import org.inversiontable.time.Clock;
  *
  * <p>Order: what the program itself drives first (providers, outputs), then what a person can
  * fix at once (e-stop, buttons), then the sensors, the HOME switch against the sensor, and last
- * the watchdog relay, which needs a still heartbeat for a moment.
+ * the contactors' drop through the watchdog, which needs a still heartbeat for a moment.
  */
 public final class TableSelfTest {
     private TableSelfTest() {
@@ -46,7 +46,7 @@ public final class TableSelfTest {
         checks.add(imu);
         checks.add(new HomeSwitchCheck(probe::homeSwitchOpen, imu::meanAngleDeg, config.number(ConfigKey.HOME_DEG),
                 wiring.pins().homeSwitchPin()));
-        checks.add(new RelayDropCheck(hw.heartbeat(), probe.relayAuxWired(), probe::relayAuxClosed,
+        checks.add(new ContactorDropCheck(hw.heartbeat(), probe.relayAuxWired(), probe::contactorsDropped,
                 wiring.relayAuxPin(), clock, parker));
         return new SelfTest(checks);
     }

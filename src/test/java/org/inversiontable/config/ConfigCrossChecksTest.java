@@ -108,6 +108,21 @@ class ConfigCrossChecksTest {
         assertTrue(p.get(0).message().contains("pin_buzzer and pin_estop are both on BCM pin 17"), p.get(0).message());
     }
 
+    /** run refused this already (RunWiring); check-config must find it before run is ever started. */
+    @Test
+    void relayAuxPinOnAnotherFunctionsPinIsRejectedNamingBothKeys() throws Exception {
+        List<ConfigProblem> p = problems("relay_aux_pin = 17");
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("relay_aux_pin", p.get(0).key());
+        assertTrue(p.get(0).message().contains("relay_aux_pin and pin_estop are both on BCM pin 17"), p.get(0).message());
+    }
+
+    @Test
+    void relayAuxPinZeroMeansNotWiredAndCollidesWithNothingNotEvenAPinOnBcmZero() {
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "relay_aux_pin = 0", "pin_led = 0")));
+        assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "relay_aux_pin = 4")));
+    }
+
     @Test
     void swappingTwoPinsIsFine() {
         assertDoesNotThrow(() -> ConfigFileParser.parse(write(dir, "pin_led = 25", "pin_buzzer = 22")));

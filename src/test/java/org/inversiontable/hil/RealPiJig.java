@@ -60,7 +60,7 @@ public final class RealPiJig implements Jig {
     private final DigitalInput enable;
     private final DigitalInput dir;
     private final DigitalInput watchdog;
-    private final DigitalInput relayAux;
+    private final DigitalInput contactors;
     private TableUnderTest table;
 
     RealPiJig(String boardModel) {
@@ -81,7 +81,7 @@ public final class RealPiJig implements Jig {
             enable = sense("jig-enable", JigBPins.ENABLE_SENSE, PullResistance.PULL_DOWN);
             dir = sense("jig-dir", JigBPins.DIR_SENSE, PullResistance.PULL_DOWN);
             watchdog = sense("jig-watchdog", JigBPins.WATCHDOG_SENSE, PullResistance.PULL_DOWN);
-            relayAux = sense("jig-relay-aux", JigBPins.RELAY_AUX_SENSE, PullResistance.PULL_UP);
+            contactors = sense("jig-contactors", JigBPins.CONTACTORS_SENSE, PullResistance.PULL_DOWN);
         } catch (RuntimeException e) {
             ctx.shutdown();
             throw e;
@@ -163,7 +163,8 @@ public final class RealPiJig implements Jig {
         if (!relayFitted) {
             return RelayState.NOT_FITTED;
         }
-        return relayAux.state() == DigitalState.LOW ? RelayState.ENERGIZED : RelayState.DROPPED;
+        // U3 1Q stands in for the contactors, with RELAY_AUX's polarity: HIGH = in (JigBPins).
+        return contactors.state() == DigitalState.HIGH ? RelayState.ENERGIZED : RelayState.DROPPED;
     }
 
     @Override
@@ -182,7 +183,7 @@ public final class RealPiJig implements Jig {
 
     @Override
     public Map<ConfigKey, String> wiring() {
-        return Map.of(ConfigKey.PWM_MOTOR_CHANNEL, Integer.toString(pwmChannel));
+        return JigBPins.wiring(pwmChannel, relayFitted);
     }
 
     @Override

@@ -71,7 +71,7 @@ class LauncherScriptTest {
         assertEquals(List.of("run", "--config", "/etc/inversion-table/table.conf"), args.subList(jar + 2, args.size()));
         List<String> flags = args.subList(0, jar);
         for (String flag : List.of("-Xms96m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m")) {
+                "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m", "--enable-native-access=ALL-UNNAMED")) {
             assertTrue(flags.contains(flag), flag + " missing from " + flags);
         }
         assertFalse(String.join(" ", flags).contains("UseCompressedOops"),

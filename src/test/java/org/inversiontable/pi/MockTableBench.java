@@ -15,8 +15,9 @@ import org.inversiontable.time.ManualClock;
 /**
  * A wired table on Pi4J's mock providers and the register-level fake MPU-6050, for the
  * self-test: a manual clock that the parker advances, a fresh IMU sample every 5 ms of it, and
- * a model of the watchdog relay K2 that reads the heartbeat line and drives its auxiliary
- * contact (in while an edge came within {@link #relayHoldNanos}).
+ * a model of the watchdog chain (U3, K2, the contactors K1/K3) that reads the heartbeat line and
+ * drives the contactors' read-back as hardware/WIRING.md §4.3 wires it: HIGH while they are in (an
+ * edge came within {@link #relayHoldNanos}), LOW once both have dropped.
  */
 final class MockTableBench implements AutoCloseable {
     static final long MS = 1_000_000L;
@@ -37,9 +38,14 @@ final class MockTableBench implements AutoCloseable {
     double noiseDeg = 0.05;
     boolean imuSampling = true;
     boolean relayFitted = true;
-    /** The relay's hold after the last heartbeat edge: U3's pulse plus K2's release, 54 + ~10 ms. */
+    /** The contactors' hold after the last heartbeat edge: U3's pulse plus K2 and K1/K3 releasing, 54 + ~10 ms. */
     long relayHoldNanos = 64 * MS;
-    boolean relayWelded;
+    /** A contactor welded: the mirror contacts stay open, RELAY_AUX HIGH. */
+    boolean contactorWelded;
+    /** A broken read-back (U4's LED dead, a wire off): RELAY_AUX HIGH whatever the contactors do. */
+    boolean readBackBroken;
+    /** U4's transistor shorted: RELAY_AUX LOW whatever the contactors do. */
+    boolean optoShorted;
     private boolean lastLine;
     private long lastEdgeNanos = Long.MIN_VALUE / 2;
     private long nextSampleNanos;
@@ -81,8 +87,8 @@ final class MockTableBench implements AutoCloseable {
             lastEdgeNanos = now;
         }
         if (wiring.relayAuxPin() != 0) {
-            boolean in = relayWelded || (relayFitted && now - lastEdgeNanos < relayHoldNanos);
-            wires.setRelayAuxClosed(in);
+            boolean in = contactorWelded || (relayFitted && now - lastEdgeNanos < relayHoldNanos);
+            wires.setContactorsDropped(optoShorted || (!in && !readBackBroken));
         }
     }
 

@@ -60,7 +60,9 @@ class RunCommandTest {
         Path file = Files.writeString(dir.resolve("table.conf"), "relay_aux_pin = 17\n");
         int code = run(new RunCommand(Map.of(), Optional::empty), Optional.of(file));
         assertEquals(2, code);
-        assertTrue(errText().contains("relay_aux_pin = 17 is already used by pin_estop"), errText());
+        // The configuration's cross-check finds it first, with the file and line (check-config says the same).
+        assertTrue(errText().contains("table.conf:1: relay_aux_pin: relay_aux_pin and pin_estop are both on BCM pin 17"),
+                errText());
     }
 
     @Test

@@ -49,15 +49,15 @@ class SelfTestOnTheMockTableTest {
     }
 
     @Test
-    void aWellWiredTablePassesEveryCheckAndTheRelayDropIsProven() {
+    void aWellWiredTablePassesEveryCheckAndTheContactorDropIsProven() {
         SelfTest.Report report = run();
         assertFalse(report.failed(), text());
         assertEquals(List.of("Pi4J providers", "motor outputs", "e-stop", "buttons", "IMU", "HOME switch",
-                "watchdog relay"), report.lines().stream().map(SelfTest.Report.Line::part).toList());
+                "contactor drop"), report.lines().stream().map(SelfTest.Report.Line::part).toList());
         for (SelfTest.Report.Line line : report.lines()) {
             assertEquals(CheckResult.Outcome.PASSED, line.result().outcome(), line.toString());
         }
-        assertTrue(result(report, "watchdog relay").message().contains("K2 dropped 6"), text());
+        assertTrue(result(report, "contactor drop").message().contains("K1 and K3 dropped 6"), text());
         assertTrue(result(report, "IMU").message().contains("WHO_AM_I 0x68"), text());
     }
 
@@ -67,28 +67,43 @@ class SelfTestOnTheMockTableTest {
         bench = new MockTableBench(false);
         SelfTest.Report report = run();
         assertFalse(report.failed(), text());
-        CheckResult r = result(report, "watchdog relay");
+        CheckResult r = result(report, "contactor drop");
         assertEquals(CheckResult.Outcome.NOT_PROVEN, r.outcome());
         assertTrue(r.message().contains("relay_aux_pin = 0") && r.message().contains("was NOT proven"), r.message());
-        assertTrue(text().contains("self-test: watchdog relay: NOT PROVEN: "), text());
+        assertTrue(text().contains("self-test: contactor drop: NOT PROVEN: "), text());
     }
 
     @Test
-    void aRelayThatDoesNotDropWithinItsTimeFails() {
+    void contactorsThatDoNotDropWithinOneHundredMillisecondsFail() {
         bench.relayHoldNanos = 150 * MockTableBench.MS;
-        assertFailed(run(), "watchdog relay", "did not drop within 100 ms", "Rext/Cext");
+        assertFailed(run(), "contactor drop", "still reads HIGH 100 ms after the last heartbeat edge", "Rext/Cext");
     }
 
     @Test
-    void aWeldedRelayFails() {
-        bench.relayWelded = true;
-        assertFailed(run(), "watchdog relay", "did not drop", "welded");
+    void aWeldedContactorFailsTheDropCheck() {
+        bench.contactorWelded = true;
+        assertFailed(run(), "contactor drop", "still reads HIGH", "K1 or K3 did not drop", "welded");
     }
 
     @Test
-    void aRelayThatNeverPullsInFails() {
+    void aBrokenReadBackReadsNotDroppedAndFailsTheDropCheck() {
+        bench.readBackBroken = true;
+        assertFailed(run(), "contactor drop", "still reads HIGH", "U4", "BCM " + MockTableBench.RELAY_AUX_PIN);
+    }
+
+    /** WIRING.md §4.3: a shorted opto reads "dropped" for ever; only the HIGH check before the drop sees it. */
+    @Test
+    void aShortedOptoThatReadsDroppedWhileTheHeartbeatRunsFailsThePickUpCheck() {
+        bench.optoShorted = true;
+        assertFailed(run(), "contactor drop", "still reads LOW", "stuck LOW", "U4's transistor shorted",
+                "BCM " + MockTableBench.RELAY_AUX_PIN);
+    }
+
+    @Test
+    void contactorsThatNeverPickUpFailNamingTheWatchdogChain() {
         bench.relayFitted = false;
-        assertFailed(run(), "watchdog relay", "does not pull in", "BCM " + MockTableBench.RELAY_AUX_PIN);
+        assertFailed(run(), "contactor drop", "do not pick up", "U3, Q1, K2", "S1a/S1b",
+                "RELAY_AUX (BCM " + MockTableBench.RELAY_AUX_PIN + ")");
     }
 
     @Test
@@ -171,7 +186,7 @@ class SelfTestOnTheMockTableTest {
     void everyCheckRunsSoOneStartShowsEveryProblem() {
         bench.wires.setEstopOpen(true);
         bench.wires.setButtonPressed(Button.UP, true);
-        bench.relayWelded = true;
+        bench.contactorWelded = true;
         SelfTest.Report report = run();
         assertEquals(3, report.lines().stream().filter(l -> l.result().failed()).count(), text());
     }

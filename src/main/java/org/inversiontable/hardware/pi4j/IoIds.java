@@ -21,7 +21,7 @@ public final class IoIds {
     public static final String BUZZER = "buzzer";
     public static final String WATCHDOG = "watchdog";
     public static final String IMU = "imu";
-    /** The watchdog relay K2's auxiliary contact, read back by the self-test (hardware/WIRING.md). */
+    /** The contactors K1/K3's mirror contacts through opto U4, read back by the self-test (hardware/WIRING.md §4.3). */
     public static final String RELAY_AUX = "relay-aux";
 
     private IoIds() {

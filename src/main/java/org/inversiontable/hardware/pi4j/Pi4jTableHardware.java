@@ -64,7 +64,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
     /**
      * What {@code run} adds to the ports the simulator has.
      *
-     * @param relayAuxPin the BCM input of the watchdog relay's auxiliary contact, 0 = not wired
+     * @param relayAuxPin the BCM input of the contactors' read-back (RELAY_AUX, LOW = K1 and K3 dropped), 0 = not wired
      * @param sysfsPwm    where the motor's PWM channel is in sysfs; empty = Pi4J's PWM (the mock path)
      * @param calibration the IMU's per-axis corrections ({@code calibrate}; NONE when not calibrated)
      */
@@ -116,7 +116,7 @@ public final class Pi4jTableHardware implements AutoCloseable {
         return create(ctx, pins, clock, Options.SIMULATED.withCalibration(calibration));
     }
 
-    /** As above, with the relay's read-back, the motor's PWM through sysfs and the calibration, as {@code run} wants. */
+    /** As above, with the contactors' read-back, the motor's PWM through sysfs and the calibration, as {@code run} wants. */
     public static Pi4jTableHardware create(Context ctx, PinMap pins, Clock clock, Options options) {
         if (ctx == null || pins == null || clock == null || options == null) {
             throw new IllegalArgumentException("ctx, pins, clock and options must not be null");

@@ -49,9 +49,13 @@ public final class SimulatedWiring {
         input(IoIds.HOME_SWITCH).mockState(open ? DigitalState.HIGH : DigitalState.LOW);
     }
 
-    /** The watchdog relay's auxiliary contact (closed = the relay is in); only when {@code relay_aux_pin} is wired. */
-    public void setRelayAuxClosed(boolean closed) {
-        input(IoIds.RELAY_AUX).mockState(closed ? DigitalState.LOW : DigitalState.HIGH);
+    /**
+     * The contactors' read-back (hardware/WIRING.md §4.3): dropped = K1 and K3 both out, LOW through
+     * opto U4; otherwise HIGH, as with a contactor in or welded or a broken read-back. Only when
+     * {@code relay_aux_pin} is wired.
+     */
+    public void setContactorsDropped(boolean dropped) {
+        input(IoIds.RELAY_AUX).mockState(dropped ? DigitalState.LOW : DigitalState.HIGH);
     }
 
     public void setButtonPressed(Button button, boolean pressed) {

@@ -76,15 +76,18 @@ public final class TableProbe {
         return held;
     }
 
-    /** Whether {@code relay_aux_pin} is wired (not 0). */
+    /** Whether {@code relay_aux_pin}, the contactors' read-back, is wired (not 0). */
     public boolean relayAuxWired() {
         return relayAux != null;
     }
 
     /**
-     * The relay K2's auxiliary contact is closed (LOW): the relay is in. False when not wired.
+     * The motor contactors K1 and K3 have both dropped: {@code relay_aux_pin} reads LOW, their mirror
+     * contacts in series lighting opto U4 (hardware/WIRING.md §4.3). HIGH is "not dropped": either
+     * contactor in or welded, or the read-back itself broken, so that every fault of the read-back
+     * fails the self-test. False when not wired.
      */
-    public boolean relayAuxClosed() {
+    public boolean contactorsDropped() {
         return relayAux != null && relayAux.state() == DigitalState.LOW;
     }
 
