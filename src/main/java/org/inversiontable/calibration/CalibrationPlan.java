@@ -23,7 +23,7 @@ public record CalibrationPlan(double homeDeg, double levelDeg, double approachMa
             throw new IllegalArgumentException("homeDeg must be at least " + CalibrationEstimator.MIN_POSE_SPREAD_DEG
                     + " deg below levelDeg, was " + homeDeg);
         }
-        if (!(approachMarginDeg > 0 && levelWindowDeg > approachMarginDeg && sampleS > 0 && waitForButtonS > 0
+        if (!(approachMarginDeg > 0 && levelWindowDeg > 0 && sampleS > 0 && waitForButtonS > 0
                 && moveS > 0 && axisCheckTravelDeg >= AxisMappingCheck.MIN_TRAVEL_DEG && axisCheckMaxS > 0 && settleS > 0)) {
             throw new IllegalArgumentException("calibration plan out of range: " + this);
         }
@@ -31,6 +31,6 @@ public record CalibrationPlan(double homeDeg, double levelDeg, double approachMa
 
     /** The defaults for a table whose HOME end stop is at {@code homeDeg}. */
     public static CalibrationPlan forHome(double homeDeg) {
-        return new CalibrationPlan(homeDeg, 0.0, 5.0, 8.0, 2.0, 300.0, 120.0, 3.0, 5.0, 1.5);
+        return new CalibrationPlan(homeDeg, 0.0, 10.0, 5.0, 2.0, 300.0, 120.0, 3.0, 5.0, 1.5);
     }
 }

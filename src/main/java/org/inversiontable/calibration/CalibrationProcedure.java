@@ -242,7 +242,7 @@ public final class CalibrationProcedure {
         if (buttons.held(Button.DOWN) && recent.full()) {
             axisStartDeg = correctedAngleDeg(recent.mean());
             gyroTravelDeg = 0;
-            enter(CalibrationStep.AXIS_CHECK_MOVE, now);
+            continueHold(CalibrationStep.AXIS_CHECK_MOVE, now);
             return DriveRequest.TOWARD_INVERSION;
         }
         return DriveRequest.STOP;
@@ -337,6 +337,12 @@ public final class CalibrationProcedure {
         step = next;
         stepStartNanos = now;
         buttons.rearm();
+    }
+
+    /** The next step goes on with the press that started it (the hold of DOWN is the same). */
+    private void continueHold(CalibrationStep next, long now) {
+        step = next;
+        stepStartNanos = now;
     }
 
     private double elapsedS(long now) {

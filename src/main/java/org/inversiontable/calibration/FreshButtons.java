@@ -15,8 +15,9 @@ final class FreshButtons {
     private int heldMask;
     private int pressedNowMask;
 
+    /** A button released at this moment counts as seen released; a held one must be let go first. */
     void rearm() {
-        armedMask = 0;
+        armedMask = ~heldMask;
         pressedNowMask = 0;
     }
 
