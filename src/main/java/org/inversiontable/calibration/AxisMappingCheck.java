@@ -54,8 +54,7 @@ public final class AxisMappingCheck {
      */
     public static Optional<Refusal> afterMoveTowardInversion(double accelTravelDeg, double gyroTravelDeg) {
         if (accelTravelDeg < -TRAVEL_SLACK_DEG) {
-            return refuse("axis mapping wrong: the angle moved the other way (%+.1f deg while the table went toward"
-                    + " inversion): set imu_sign to the other value (1 or -1)", accelTravelDeg);
+            return Optional.of(movedTheOtherWay(accelTravelDeg));
         }
         double gyroAbs = Math.abs(gyroTravelDeg);
         if (Math.max(accelTravelDeg, gyroAbs) < MIN_TRAVEL_DEG) {
@@ -73,6 +72,13 @@ public final class AxisMappingCheck {
                     accelTravelDeg, gyroTravelDeg);
         }
         return Optional.empty();
+    }
+
+    /** The refusal for an angle that fell by {@code travelDeg} (negative) while the table went toward inversion. */
+    public static Refusal movedTheOtherWay(double travelDeg) {
+        return new Refusal(RefusalReason.AXIS_MAPPING_WRONG, String.format(Locale.ROOT, "axis mapping wrong: the angle"
+                + " moved the other way (%+.1f deg while the table went toward inversion): set imu_sign to the other value"
+                + " (1 or -1), or check imu_axis_along / imu_axis_normal", travelDeg));
     }
 
     private static double angle(PoseAverage pose, ImuMounting m) {

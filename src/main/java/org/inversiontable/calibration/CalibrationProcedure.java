@@ -34,6 +34,8 @@ import org.inversiontable.hardware.PinMap.ImuMounting;
 public final class CalibrationProcedure {
     private static final int RECENT_SAMPLES = 25;
     private static final double NANOS_PER_S = 1e9;
+    /** Beyond the sensor's noise and a controlled stop's settling: the approach moved backwards. */
+    private static final double WRONG_WAY_DEG = 3.0;
 
     private final CalibrationRig rig;
     private final ImuMounting mounting;
@@ -49,6 +51,7 @@ public final class CalibrationProcedure {
     private PoseSampler sampler;
     private Axes lastAccelG;
     private long lastSampleNanos = Long.MIN_VALUE;
+    private double approachStartDeg;
     private Estimate.Solved solved;
     private double axisStartDeg;
     private double gyroTravelDeg;
@@ -172,6 +175,7 @@ public final class CalibrationProcedure {
             return DriveRequest.STOP;
         }
         poses.add(home);
+        approachStartDeg = mounting.angleDeg(home.accelMeanG().x(), home.accelMeanG().y(), home.accelMeanG().z());
         rig.beep(BeepCode.STEP_LEVEL);
         say(String.format(Locale.ROOT, "step 2 of 3 (2 beeps): hold DOWN; the bed moves toward level and stops by itself"
                 + " about %.0f deg short of it. Letting go stops it at once.", plan.approachMarginDeg()));
@@ -181,6 +185,12 @@ public final class CalibrationProcedure {
 
     private DriveRequest moveTowardLevel(long now) {
         double angle = uncorrectedAngleDeg();
+        if (angle < approachStartDeg - WRONG_WAY_DEG) {
+            // A mapping that reads home right but runs backwards (the table goes down, the angle
+            // falls) would drive on to the angle limit looking for level: stop it here.
+            fail(AxisMappingCheck.movedTheOtherWay(angle - approachStartDeg));
+            return DriveRequest.STOP;
+        }
         if (angle >= plan.levelDeg() - plan.approachMarginDeg()) {
             say(String.format(Locale.ROOT, "near level (the sensor reads %.1f deg). Lay a spirit level on the bed; hold"
                     + " DOWN or UP until it reads level, let go, then press STOP.", angle));

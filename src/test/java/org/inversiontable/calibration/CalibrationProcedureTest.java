@@ -172,6 +172,17 @@ class CalibrationProcedureTest {
     }
 
     @Test
+    void aMappingThatReadsHomeRightButRunsBackwardsStopsTheApproachNamingTheMapping() {
+        // sign -1 with a -130 deg offset mirrors the angle about home: right at home, backwards everywhere else
+        procedure = procedure(new ImuMounting('x', 'z', -1, -130.0, 2));
+        toLevelPromptStartOnly();
+        until(CalibrationStep.FAILED, 10, t -> t.hold(Button.DOWN));
+        assertFailed(RefusalReason.AXIS_MAPPING_WRONG, "axis mapping wrong: the angle moved the other way (-3.");
+        assertEquals(DriveRequest.STOP, table.lastRequest());
+        assertTrue(table.angleDeg < HOME_DEG + 3.5, "stopped within a few degrees of home: " + table.angleDeg);
+    }
+
+    @Test
     void downMovesOnlyWhileHeldAndStopsTheSameTickItIsReleased() {
         toLevelPromptStartOnly();
         table.hold(Button.DOWN);
