@@ -239,8 +239,8 @@ public final class CalibrationProcedure {
         say("fitted " + describe(solved.calibration()) + String.format(Locale.ROOT, ", residual %.2f deg.", solved.residualDeg()));
         say("note: " + solved.note() + ".");
         rig.beep(BeepCode.STEP_AXIS_CHECK);
-        say(String.format(Locale.ROOT, "step 3 of 3 (3 beeps): axis check. Hold DOWN; the bed moves about %.0f deg"
-                + " toward inversion and stops by itself. Letting go stops it at once.", plan.axisCheckTravelDeg()));
+        say("step 3 of 3 (3 beeps): axis check. Hold DOWN; the bed moves a few degrees toward inversion and stops by"
+                + " itself. Letting go stops it at once.");
         enter(CalibrationStep.AWAIT_AXIS_CHECK, now);
         return DriveRequest.STOP;
     }

@@ -251,13 +251,13 @@ class CalibrationProcedureTest {
         levelAndSample();
         tick();
         table.hold(Button.DOWN);
-        ticks(0.3);
+        ticks(0.1);
         assertEquals(CalibrationStep.AXIS_CHECK_MOVE, procedure.step());
         table.release(Button.DOWN);
         tick();
         assertEquals(CalibrationStep.AXIS_CHECK_SETTLE, procedure.step());
         assertEquals(DriveRequest.STOP, table.lastRequest());
-        ticks(1.6);
+        ticks(2.1);
         assertEquals(CalibrationStep.AWAIT_AXIS_CHECK, procedure.step());
         until(CalibrationStep.DONE, 10, t -> t.hold(Button.DOWN));
         assertEquals(1, kept.size());
@@ -269,7 +269,7 @@ class CalibrationProcedureTest {
         levelAndSample();
         tick();
         table.hold(Button.DOWN);
-        ticks(0.3);
+        ticks(0.1);
         table.status = new DriveStatus(DriveStatus.Condition.FAULT, "motion_stall (the angle did not follow the command)");
         tick();
         assertFailed(RefusalReason.DRIVE_FAULT, "the controller stopped the table: motion_stall");
