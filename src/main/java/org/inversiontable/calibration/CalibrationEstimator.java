@@ -38,6 +38,12 @@ public final class CalibrationEstimator {
     public static final double MIN_POSE_SPREAD_DEG = 30.0;
     /** An uncorrected pose further than this from its reference is a wrong mapping, not an offset. */
     public static final double MAX_UNCORRECTED_ERROR_DEG = 20.0;
+    /**
+     * Gravity on each in-plane axis must change this much between the poses, or the sensor's noise
+     * and the references' error are magnified into the scale (home at -30 deg still gives 0.13 g on
+     * the normal axis).
+     */
+    public static final double MIN_GRAVITY_SPREAD_G = 0.1;
     /** The corrected poses must agree with their references within this (SPEC §3 allows 1 deg in all). */
     public static final double MAX_RESIDUAL_DEG = 0.5;
 
@@ -69,7 +75,7 @@ public final class CalibrationEstimator {
         double[] scale = {1.0, 1.0, 1.0};
         for (int axis : new int[] {mounting.alongIndex(), mounting.normalIndex()}) {
             Line line = fit(poses, mounting, axis);
-            if (line.spread() < 0.2) {
+            if (line.spread() < MIN_GRAVITY_SPREAD_G) {
                 return refused(RefusalReason.POSES_TOO_CLOSE, "gravity on the chip's %c axis changes by only %.2f g between"
                         + " the poses: add a pose further away (the angle limit)", RestCheck.axis(axis), line.spread());
             }

@@ -25,7 +25,7 @@ public record CalibrationPlan(double homeDeg, double levelDeg, double approachMa
                               double sampleS, double waitForButtonS, double moveS, double axisCheckTravelDeg,
                               double axisCheckMaxS, double settleS) {
     public CalibrationPlan {
-        if (!(homeDeg < levelDeg - CalibrationEstimator.MIN_POSE_SPREAD_DEG)) {
+        if (!(homeDeg <= levelDeg - CalibrationEstimator.MIN_POSE_SPREAD_DEG)) {
             throw new IllegalArgumentException("homeDeg must be at least " + CalibrationEstimator.MIN_POSE_SPREAD_DEG
                     + " deg below levelDeg, was " + homeDeg);
         }

@@ -57,6 +57,10 @@ public final class CalibrationProcedure {
     private double gyroTravelDeg;
     private boolean axisMoveComplete;
     private Refusal refusal;
+    private PanelReading lastPanel;
+    private CalibrationStep outcome;
+    /** The time of the tick being decided, for a failure found outside a step's handler. */
+    private long stepNow;
 
     public CalibrationProcedure(CalibrationRig rig, ImuMounting mounting, CalibrationPlan plan, CalibrationKeeper keeper,
                                 Consumer<String> console) {
@@ -86,12 +90,14 @@ public final class CalibrationProcedure {
 
     /** One tick: read, decide, drive. Returns the step after it. */
     public CalibrationStep tick(long nowNanos) {
+        stepNow = nowNanos;
         if (step.finished()) {
             rig.drive(DriveRequest.STOP);
             return step;
         }
         Optional<RawImuSample> sample = rig.readImu();
         PanelReading panel = rig.panel();
+        lastPanel = panel;
         buttons.update(panel);
         sample.ifPresent(s -> take(s, nowNanos));
         if (panel.estopStop()) {
@@ -134,6 +140,7 @@ public final class CalibrationProcedure {
             case AWAIT_AXIS_CHECK -> awaitAxisCheck(now);
             case AXIS_CHECK_MOVE -> axisCheckMove(now);
             case AXIS_CHECK_SETTLE -> axisCheckSettle(now);
+            case RETURN_HOME -> returnHome(now, panel);
             case DONE, FAILED -> DriveRequest.STOP;
         };
     }
@@ -297,12 +304,39 @@ public final class CalibrationProcedure {
             return DriveRequest.STOP;
         }
         rig.beep(BeepCode.STORED);
-        say("calibration stored (5 beeps); it is read at every start. Bring the table home with HOME or UP.");
-        step = CalibrationStep.DONE;
+        say("calibration stored (5 beeps); it is read at every start.");
+        end(CalibrationStep.DONE, now);
         return DriveRequest.STOP;
     }
 
+    private DriveRequest returnHome(long now, PanelReading panel) {
+        if (panel.homeSwitchAtHome() || buttons.pressed(Button.STOP) || elapsedS(now) >= plan.waitForButtonS()) {
+            say(panel.homeSwitchAtHome() ? "the table is home." : "the table stays where it is.");
+            step = outcome;
+            return DriveRequest.STOP;
+        }
+        return buttons.held(Button.UP) ? DriveRequest.TOWARD_UPRIGHT : DriveRequest.STOP;
+    }
+
+    /** The result is in: bring the table home first when it is away and the drive still answers. */
+    private void end(CalibrationStep result, long now) {
+        outcome = result;
+        if (lastPanel != null && lastPanel.homeSwitchAtHome()) {
+            step = result;
+            return;
+        }
+        say("hold UP to bring the table home (it stops on the HOME switch); press STOP to leave it here.");
+        enter(CalibrationStep.RETURN_HOME, now);
+    }
+
     private void judgeDrive(DriveStatus status) {
+        if (step == CalibrationStep.RETURN_HOME && status.condition() != DriveStatus.Condition.READY) {
+            // The result is already in (stored or refused); only the way home is cut short.
+            say("the controller stopped the table on its way home (" + status.condition() + " " + status.detail()
+                    + "): bring it home with the service running (reset, then UP).");
+            step = outcome;
+            return;
+        }
         switch (status.condition()) {
             case READY -> {
             }
@@ -338,9 +372,14 @@ public final class CalibrationProcedure {
     private void fail(Refusal why) {
         CalibrationStep at = step;
         refusal = why;
-        step = CalibrationStep.FAILED;
         rig.beep(BeepCode.FAILED);
         say("calibration stopped (long beep) at " + at + ": " + why.message() + ". Nothing was stored.");
+        if (why.reason() == RefusalReason.ESTOP || why.reason() == RefusalReason.DRIVE_FAULT) {
+            // The drive is latched off: recovering is the service's job (reset, limp home), not this one's.
+            step = CalibrationStep.FAILED;
+        } else {
+            end(CalibrationStep.FAILED, stepNow);
+        }
     }
 
     private void enter(CalibrationStep next, long now) {

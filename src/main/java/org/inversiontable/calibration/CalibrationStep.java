@@ -20,6 +20,12 @@ public enum CalibrationStep {
     AXIS_CHECK_MOVE,
     /** The table comes to rest after the move; then the check and the store. */
     AXIS_CHECK_SETTLE,
+    /**
+     * The result is in (stored, or refused with the table still drivable): UP held brings the table
+     * back onto its HOME end stop, so that the next start of the service finds it home; STOP leaves
+     * it where it is. Then {@link #DONE} or {@link #FAILED}, as the result was.
+     */
+    RETURN_HOME,
     /** Stored. */
     DONE,
     /** Stopped without storing; see the refusal. */

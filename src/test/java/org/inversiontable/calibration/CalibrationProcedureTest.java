@@ -86,8 +86,12 @@ class CalibrationProcedureTest {
         toLevelPrompt();
         levelAndSample();
         tick();
-        until(CalibrationStep.DONE, 10, t -> t.hold(Button.DOWN));
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
         assertEquals(1, kept.size(), String.join("\n", console));
+        table.release(Button.DOWN);
+        tick();
+        until(CalibrationStep.DONE, 30, t -> t.hold(Button.UP));
+        assertEquals(HOME_DEG, table.angleDeg, 0.5, "UP brought it home");
         var c = kept.get(0).calibration();
         assertEquals(SyntheticPoses.MISCALIBRATED.accelOffsetG().x(), c.accelOffsetG().x(), 0.005);
         assertEquals(SyntheticPoses.MISCALIBRATED.accelOffsetG().z(), c.accelOffsetG().z(), 0.005);
@@ -95,7 +99,8 @@ class CalibrationProcedureTest {
         assertEquals(List.of(BeepCode.STEP_HOME, BeepCode.STEP_LEVEL, BeepCode.STEP_AXIS_CHECK, BeepCode.STORED), table.beeps);
         assertTrue(console.stream().anyMatch(l -> l.startsWith("calibrate: step 1 of 3 (1 beep)")), console::toString);
         assertTrue(console.stream().anyMatch(l -> l.startsWith("calibrate: axis check: the angle moved +")), console::toString);
-        assertTrue(console.get(console.size() - 1).startsWith("calibrate: calibration stored"), console::toString);
+        assertTrue(console.stream().anyMatch(l -> l.startsWith("calibrate: calibration stored (5 beeps)")), console::toString);
+        assertEquals("calibrate: the table is home.", console.get(console.size() - 1));
         table.hold(Button.DOWN);
         tick();
         assertEquals(DriveRequest.STOP, table.lastRequest(), "a finished procedure never drives");
@@ -176,7 +181,7 @@ class CalibrationProcedureTest {
         // sign -1 with a -130 deg offset mirrors the angle about home: right at home, backwards everywhere else
         procedure = procedure(new ImuMounting('x', 'z', -1, -130.0, 2));
         toLevelPromptStartOnly();
-        until(CalibrationStep.FAILED, 10, t -> t.hold(Button.DOWN));
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
         assertFailed(RefusalReason.AXIS_MAPPING_WRONG, "axis mapping wrong: the angle moved the other way (-3.");
         assertEquals(DriveRequest.STOP, table.lastRequest());
         assertTrue(table.angleDeg < HOME_DEG + 3.5, "stopped within a few degrees of home: " + table.angleDeg);
@@ -259,7 +264,7 @@ class CalibrationProcedureTest {
         assertEquals(DriveRequest.STOP, table.lastRequest());
         ticks(2.1);
         assertEquals(CalibrationStep.AWAIT_AXIS_CHECK, procedure.step());
-        until(CalibrationStep.DONE, 10, t -> t.hold(Button.DOWN));
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
         assertEquals(1, kept.size());
     }
 
@@ -313,7 +318,7 @@ class CalibrationProcedureTest {
         toLevelPrompt();
         levelAndSample();
         tick();
-        until(CalibrationStep.FAILED, 10, t -> t.hold(Button.DOWN));
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
         assertFailed(RefusalReason.NOT_STORED, "permission denied");
     }
 
@@ -325,8 +330,46 @@ class CalibrationProcedureTest {
         assertFailed(RefusalReason.TIMED_OUT, "nobody held DOWN for the axis check");
     }
 
+    @Test
+    void afterARefusalAwayFromHomeStopLeavesTheTableWhereItIsAndTheResultStaysFailed() {
+        toLevelPromptStartOnly();
+        table.hold(Button.DOWN);
+        ticks(2);
+        table.release(Button.DOWN);
+        ticks(118.1);
+        assertEquals(CalibrationStep.RETURN_HOME, procedure.step());
+        assertTrue(console.get(console.size() - 1).startsWith("calibrate: hold UP to bring the table home"), console::toString);
+        table.hold(Button.DOWN);
+        ticks(1);
+        assertEquals(DriveRequest.STOP, table.lastRequest(), "only UP moves on the way home");
+        table.release(Button.DOWN);
+        tick();
+        pressStop();
+        assertEquals(CalibrationStep.FAILED, procedure.step());
+        assertEquals(RefusalReason.TIMED_OUT, procedure.refusal().orElseThrow().reason());
+    }
+
+    @Test
+    void aFaultOnTheWayHomeEndsWithTheResultAlreadyIn() {
+        toLevelPrompt();
+        levelAndSample();
+        tick();
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
+        table.release(Button.DOWN);
+        tick();
+        table.hold(Button.UP);
+        tick();
+        table.status = new DriveStatus(DriveStatus.Condition.FAULT, "imu_stale");
+        tick();
+        assertEquals(CalibrationStep.DONE, procedure.step(), "the calibration was stored before the fault");
+        assertEquals(1, kept.size());
+        assertTrue(console.get(console.size() - 1).contains("stopped the table on its way home (FAULT imu_stale)"),
+                console::toString);
+    }
+
     private void assertFailed(RefusalReason reason, String words) {
-        assertEquals(CalibrationStep.FAILED, procedure.step(), String.join("\n", console));
+        assertTrue(procedure.step() == CalibrationStep.FAILED || procedure.step() == CalibrationStep.RETURN_HOME,
+                String.join("\n", console));
         Refusal r = procedure.refusal().orElseThrow();
         assertEquals(reason, r.reason(), r.message());
         assertTrue(r.message().contains(words), r.message());

@@ -20,6 +20,7 @@ final class SimulatedTableRig implements CalibrationRig {
     private int heldForTheController;
     private TraceRow last;
     private long nowNanos;
+    private double maxTrueAngleDeg = Double.NEGATIVE_INFINITY;
     int beeps;
 
     SimulatedTableRig(SimulatedSession session, MiscalibratedChip chip) {
@@ -31,6 +32,11 @@ final class SimulatedTableRig implements CalibrationRig {
     void advanceTo(long tNanos) {
         nowNanos = tNanos;
         session.runUntil(tNanos, row -> last = row);
+        maxTrueAngleDeg = Math.max(maxTrueAngleDeg, session.table().angleTrueDeg());
+    }
+
+    double maxTrueAngleDeg() {
+        return maxTrueAngleDeg;
     }
 
     long nowNanos() {
@@ -87,7 +93,9 @@ final class SimulatedTableRig implements CalibrationRig {
         if ("ESTOP".equals(last.state())) {
             return new DriveStatus(DriveStatus.Condition.ESTOP, "");
         }
-        if (last.fault() != null) {
+        // A latched fault leaves the controller in FAULT or LIMP_HOME; a row's fault field also carries
+        // reports that stop nothing (button_stuck, SPEC §4), which must not end a calibration.
+        if ("FAULT".equals(last.state()) || "LIMP_HOME".equals(last.state())) {
             return new DriveStatus(DriveStatus.Condition.FAULT, last.fault());
         }
         return DriveStatus.READY;
