@@ -23,12 +23,12 @@ import org.inversiontable.time.Clock;
  * CalibrateCommand cmd = new CalibrateCommand(config -> new PiCalibrationRig(config),   // integrator's, see CalibrationRig
  *         new SystemClock(), Instant::now, CalibrateCommand.realTimePacer(clock),
  *         Path.of("/var/lib/inversion-table"), new NioDurableFileSystem(), System.out, System.err);
- * return cmd.run(config);   // 0 stored, 1 stopped without storing, 2 not a Pi or bad input
+ * return cmd.run(config);   // 0 stored, 1 stopped without storing, 2 not a Pi
  * }</pre>
  *
  * <p>Exit codes: 0 when the calibration is stored; 1 when the procedure stopped without storing (the
- * console said why); 2 off a Raspberry Pi (one line pointing to {@code simulate}) or when the
- * configuration cannot be calibrated (its home is too close to level).
+ * console said why); 2 off a Raspberry Pi (one line pointing to {@code simulate}). A bad configuration
+ * file is the caller's to refuse (exit 2) before this runs, as for every command.
  */
 public final class CalibrateCommand {
     private static final long TICK_NANOS = 10_000_000L;
@@ -94,14 +94,8 @@ public final class CalibrateCommand {
 
     public int run(Config config) {
         ImuMounting mounting = PinMap.from(config).imu();
-        CalibrationPlan plan;
-        try {
-            plan = CalibrationPlan.forHome(config.number(ConfigKey.HOME_DEG));
-        } catch (IllegalArgumentException e) {
-            err.println("calibrate: home_deg = " + config.number(ConfigKey.HOME_DEG) + " is too close to level: the"
-                    + " calibration needs home at least " + CalibrationEstimator.MIN_POSE_SPREAD_DEG + " deg below it");
-            return 2;
-        }
+        // Every home_deg the configuration allows (-70..-30) is far enough from level (CalibrationPlanTest).
+        CalibrationPlan plan = CalibrationPlan.forHome(config.number(ConfigKey.HOME_DEG));
         CalibrationStore store = new CalibrationStore(stateDir, files);
         OpenRig rig;
         try {

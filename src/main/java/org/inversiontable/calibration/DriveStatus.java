@@ -12,7 +12,10 @@ public record DriveStatus(Condition condition, String detail) {
         READY,
         /** The e-stop is pressed or latched. */
         ESTOP,
-        /** The supervisor latched a fault: the motor is off. */
+        /**
+         * The supervisor latched a fault: the motor is off (the controller in FAULT or LIMP_HOME).
+         * Not a report that stops nothing, such as {@code button_stuck} (SPEC §4).
+         */
         FAULT
     }
 
