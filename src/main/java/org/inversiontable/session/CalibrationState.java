@@ -31,7 +31,8 @@ public sealed interface CalibrationState permits CalibrationState.None, Calibrat
 
         @Override
         public String describe() {
-            return "IMU calibration of " + stored.measuredAt() + " (residual " + stored.residualDeg() + " deg)";
+            return String.format(java.util.Locale.ROOT, "IMU calibration of %s (residual %.2f deg)", stored.measuredAt(),
+                    stored.residualDeg());
         }
     }
 }

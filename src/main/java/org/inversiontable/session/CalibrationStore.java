@@ -29,7 +29,7 @@ import org.inversiontable.json.FlatJsonObject;
  * CalibrationStore store = new CalibrationStore(stateDir, new NioDurableFileSystem());
  * CalibrationState state = store.loadFor(pins.imu());   // every start; throws on a bad file
  * Logger.info(state.describe());
- * imuDriver.apply(state.calibration());                  // NONE when nothing is stored
+ * ImuCalibration c = state.calibration();               // to the MPU-6050 driver; NONE when nothing is stored
  * store.save(new StoredCalibration(measured, now, pins.imu(), residualDeg));   // calibrate only
  * }</pre>
  *
