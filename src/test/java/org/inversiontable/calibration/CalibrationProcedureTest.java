@@ -367,6 +367,55 @@ class CalibrationProcedureTest {
                 console::toString);
     }
 
+    @Test
+    void nobodyPressingStopWhileLevellingTimesOut() {
+        toLevelPrompt();
+        ticks(300.1);
+        assertFailed(RefusalReason.TIMED_OUT, "nobody pressed STOP with the bed level within 300 s");
+    }
+
+    @Test
+    void anAxisCheckMoveThatGoesNowhereEndsAfterItsTimeAsNoMotion() {
+        toLevelPrompt();
+        levelAndSample();
+        tick();
+        table.speedDegS = 0;   // a stalled actuator the controller has not caught yet
+        table.hold(Button.DOWN);
+        ticks(4.9);
+        assertEquals(CalibrationStep.AXIS_CHECK_MOVE, procedure.step());
+        ticks(0.2);
+        assertEquals(CalibrationStep.AXIS_CHECK_SETTLE, procedure.step());
+        ticks(2.1);
+        assertFailed(RefusalReason.NO_MOTION, "the table hardly moved");
+    }
+
+    @Test
+    void aFaultDuringTheMoveTowardLevelEndsItWithoutTheWayHome() {
+        toLevelPromptStartOnly();
+        table.hold(Button.DOWN);
+        ticks(1);
+        table.status = new DriveStatus(DriveStatus.Condition.FAULT, "overspeed");
+        tick();
+        assertEquals(CalibrationStep.FAILED, procedure.step(), "a latched drive is the service's to recover");
+        assertFailed(RefusalReason.DRIVE_FAULT, "overspeed");
+        tick();   // one drive call per tick (it ticks the controller): the next one asks for nothing
+        assertEquals(DriveRequest.STOP, table.lastRequest());
+    }
+
+    @Test
+    void theWayHomeGivesUpAfterItsTimeWithTheResultKept() {
+        toLevelPrompt();
+        levelAndSample();
+        tick();
+        until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
+        table.release(Button.DOWN);
+        ticks(299);
+        assertEquals(CalibrationStep.RETURN_HOME, procedure.step());
+        ticks(1.1);
+        assertEquals(CalibrationStep.DONE, procedure.step());
+        assertEquals("calibrate: the table stays where it is.", console.get(console.size() - 1));
+    }
+
     private void assertFailed(RefusalReason reason, String words) {
         assertTrue(procedure.step() == CalibrationStep.FAILED || procedure.step() == CalibrationStep.RETURN_HOME,
                 String.join("\n", console));
