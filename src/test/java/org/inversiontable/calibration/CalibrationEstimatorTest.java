@@ -100,6 +100,20 @@ class CalibrationEstimatorTest {
     }
 
     @Test
+    void posesSymmetricAboutLevelLeaveTheNormalAxisUnmeasuredAndAreRefused() {
+        assertRefused(RefusalReason.POSES_TOO_CLOSE, "gravity on the chip's z axis changes by only 0.00 g",
+                List.of(chip.pose(-20, -20, 200), chip.pose(20, 20, 200)));
+    }
+
+    @Test
+    void aGravityFarFromOneGIsRefused() {
+        PoseAverage p = chip.pose(0, 0, 200);
+        PoseAverage heavy = new PoseAverage(0, p.samples(), new Axes(p.accelMeanG().x(), p.accelMeanG().y(),
+                p.accelMeanG().z() * 1.25), p.accelStdG(), 0, p.gyroMeanDegS(), p.gyroStdDegS());
+        assertRefused(RefusalReason.GRAVITY_IMPLAUSIBLE, "g at rest, not 0.8..1.2 g", List.of(chip.pose(-65, -65, 200), heavy));
+    }
+
+    @Test
     void aReversedSignIsRefusedAtRestNamingTheKeysThatFit() {
         ImuMounting reversed = new ImuMounting('x', 'z', -1, 0.0, 2);
         Refusal r = refusal(CalibrationEstimator.estimate(List.of(chip.pose(-65, -65, 200), chip.pose(0, 0, 200)), reversed));
