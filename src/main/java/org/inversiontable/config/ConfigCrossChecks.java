@@ -151,10 +151,13 @@ public final class ConfigCrossChecks {
     // With both axes the same, the angle computed from gravity is meaningless: the table
     // would be driven on a made-up angle.
     private static void imuAxes(Config c, List<CrossCheckProblem> out) {
-        if (c.text(ConfigKey.IMU_AXIS_ALONG).equals(c.text(ConfigKey.IMU_AXIS_NORMAL))) {
+        // The sign does not make another axis: x and -x are one line through the chip.
+        String along = c.text(ConfigKey.IMU_AXIS_ALONG).replace("-", "");
+        if (along.equals(c.text(ConfigKey.IMU_AXIS_NORMAL).replace("-", ""))) {
             out.add(new CrossCheckProblem(List.of(ConfigKey.IMU_AXIS_ALONG, ConfigKey.IMU_AXIS_NORMAL),
-                    "imu_axis_along and imu_axis_normal are both '" + c.text(ConfigKey.IMU_AXIS_ALONG)
-                            + "'; they must be two different axes"));
+                    "imu_axis_along ('" + c.text(ConfigKey.IMU_AXIS_ALONG) + "') and imu_axis_normal ('"
+                            + c.text(ConfigKey.IMU_AXIS_NORMAL) + "') are both the chip's " + along
+                            + " axis; they must be two different axes"));
         }
     }
 

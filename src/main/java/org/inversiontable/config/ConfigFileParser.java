@@ -120,7 +120,8 @@ public final class ConfigFileParser {
     }
 
     private static String unknownKeyMessage(String name) {
-        return "unknown key" + ConfigKey.nearest(name).map(k -> "; did you mean '" + k.key() + "'?").orElse("");
+        return "unknown key" + ConfigKey.removedKeyAdvice(name).map(advice -> "; " + advice)
+                .orElseGet(() -> ConfigKey.nearest(name).map(k -> "; did you mean '" + k.key() + "'?").orElse(""));
     }
 
     private static String emptyValueMessage(ConfigKey k) {

@@ -33,10 +33,14 @@ public enum ConfigKey {
     ACTUATOR_SPEED_DEG_S(Kind.NUMBER, "10", 2, 30, "table speed at full duty with no load (deg/s), for feed-forward"),
     ACTUATOR_LAG_S(Kind.NUMBER, "0.12", 0, 1, "time constant of the actuator's speed response (s), for feed-forward"),
     ACTUATOR_MIN_DUTY(Kind.NUMBER, "0.04", 0, 0.3, "duty below which the actuator does not move (static friction), for feed-forward"),
-    IMU_AXIS_ALONG(Kind.CHOICE, "x", List.of("x", "y", "z"), "IMU axis that points along the bed toward the head"),
-    IMU_AXIS_NORMAL(Kind.CHOICE, "z", List.of("x", "y", "z"), "IMU axis that points out of the bed, up when flat"),
-    IMU_SIGN(Kind.CHOICE, "1", List.of("1", "-1"), "sign applied to the computed angle (-1 if mounted reversed)"),
-    IMU_OFFSET_DEG(Kind.NUMBER, "0", -10, 10, "calibration offset added to the measured angle (deg)"),
+    // Signed, so that every way the chip can be mounted (24, upside down included) is one pair of
+    // values; this replaced imu_sign (see REMOVED_KEYS).
+    IMU_AXIS_ALONG(Kind.CHOICE, "x", List.of("x", "-x", "y", "-y", "z", "-z"),
+            "IMU axis (with its sign) that points along the bed toward the head"),
+    IMU_AXIS_NORMAL(Kind.CHOICE, "z", List.of("x", "-x", "y", "-y", "z", "-z"),
+            "IMU axis (with its sign) that points out of the bed, up when flat; not the same axis as imu_axis_along"),
+    IMU_OFFSET_DEG(Kind.NUMBER, "0", -10, 10,
+            "final trim added to the measured angle (deg), after the per-axis calibration that calibrate measures"),
     IMU_ACCEL_RANGE_G(Kind.CHOICE, "2", List.of("2", "4", "8", "16"), "accelerometer full-scale range (g)"),
 
     // --- wiring (BCM numbers; see hardware/PINMAP.md) ---
@@ -54,6 +58,12 @@ public enum ConfigKey {
     PIN_LED(Kind.INTEGER, "22", 0, 27, "status LED output"),
     PIN_BUZZER(Kind.INTEGER, "25", 0, 27, "buzzer output"),
     PIN_WATCHDOG(Kind.INTEGER, "12", 0, 27, "heartbeat output to the external watchdog relay"),
+    // An integer, not a choice of the four PWM pins, so that the pin cross-check sees it like every
+    // other pin; run refuses a pin without hardware PWM, naming the four.
+    PIN_MOTOR_PWM(Kind.INTEGER, "18", 0, 27,
+            "H-bridge PWM output, a hardware PWM pin (12, 13, 18 or 19); run derives the PWM channel from it and the board (Pi 4 or Pi 5)"),
+    RELAY_AUX_PIN(Kind.INTEGER, "0", 0, 27,
+            "input from the watchdog relay K2's auxiliary contact, closed to ground while K2 is in; 0 = not wired (the self-test then cannot prove that the relay drops)"),
     INPUT_DEBOUNCE_MS(Kind.INTEGER, "20", 0, 100, "debounce of buttons and the release of switches (ms)"),
     I2C_BUS(Kind.INTEGER, "1", 0, 22, "I2C bus of the IMU"),
     I2C_ADDRESS(Kind.INTEGER, "104", 104, 105, "I2C address of the IMU (104 = 0x68, 105 = 0x69)"),
@@ -128,6 +138,16 @@ public enum ConfigKey {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Keys that existed once, with what replaced them: a configuration that names one is told so. */
+    private static final java.util.Map<String, String> REMOVED_KEYS = java.util.Map.of(
+            "imu_sign", "imu_sign was removed: the sign now goes with the axis; for a chip mounted reversed write"
+                    + " imu_axis_along = -x (or -y, -z) instead of imu_sign = -1, and delete the imu_sign line");
+
+    /** What replaced a key that was removed, for the message that refuses it; empty for any other name. */
+    public static java.util.Optional<String> removedKeyAdvice(String name) {
+        return java.util.Optional.ofNullable(REMOVED_KEYS.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The declared key nearest to a misspelt one, for "did you mean", if any is near enough. */

@@ -88,9 +88,8 @@ public record PinMap(int estopPin, int homeSwitchPin, int buttonUpPin, int butto
 
     public static PinMap from(Config config) {
         ImuMounting imu = new ImuMounting(
-                config.text(ConfigKey.IMU_AXIS_ALONG).charAt(0),
-                config.text(ConfigKey.IMU_AXIS_NORMAL).charAt(0),
-                config.integer(ConfigKey.IMU_SIGN),
+                Axis.parse(config.text(ConfigKey.IMU_AXIS_ALONG)),
+                Axis.parse(config.text(ConfigKey.IMU_AXIS_NORMAL)),
                 config.number(ConfigKey.IMU_OFFSET_DEG),
                 config.integer(ConfigKey.IMU_ACCEL_RANGE_G));
         return new PinMap(
@@ -118,28 +117,28 @@ public record PinMap(int estopPin, int homeSwitchPin, int buttonUpPin, int butto
      * How the IMU sits on the bed, and the angle math that follows from it (pure, shared by the
      * driver and the simulated chip).
      *
-     * <p>Axis A points along the bed toward the head, axis N out of the bed (up when flat). Head
-     * down by θ gives a_A = -sin θ, a_N = cos θ (in g), hence
-     * {@code angleDeg = sign * atan2(-a_A, a_N) + offsetDeg}: 0 flat, +90 head straight down,
-     * -65 near upright.
+     * <p>Axis A points along the bed toward the head, axis N out of the bed (up when flat); each is
+     * one of the chip's axes with a sign, so any of the 24 ways a chip can be screwed on, upside
+     * down included, is described. Head down by θ gives a_A = -sin θ, a_N = cos θ (in g), hence
+     * {@code angleDeg = atan2(-a_A, a_N) + offsetDeg}: 0 flat, +90 head straight down, -65 near
+     * upright. The table turns about R = N × A, so the gyro's rate about R is the rate of the
+     * inversion angle (positive toward head down).
      *
-     * @param axisAlong   'x', 'y' or 'z'
-     * @param axisNormal  'x', 'y' or 'z', not the same as axisAlong
-     * @param sign        +1, or -1 when the chip is mounted reversed
-     * @param offsetDeg   calibration offset added to the computed angle
+     * @param axisAlong   the chip axis that points along the bed toward the head
+     * @param axisNormal  the chip axis that points out of the bed, perpendicular to axisAlong
+     * @param offsetDeg   final trim added to the computed angle (after the per-axis calibration)
      * @param accelRangeG accelerometer full scale: 2, 4, 8 or 16
      */
-    public record ImuMounting(char axisAlong, char axisNormal, int sign, double offsetDeg, int accelRangeG) {
-        public static final ImuMounting DEFAULT = new ImuMounting('x', 'z', 1, 0.0, 2);
+    public record ImuMounting(Axis axisAlong, Axis axisNormal, double offsetDeg, int accelRangeG) {
+        public static final ImuMounting DEFAULT = new ImuMounting(Axis.X, Axis.Z, 0.0, 2);
 
         public ImuMounting {
-            axisIndex("axisAlong", axisAlong);
-            axisIndex("axisNormal", axisNormal);
-            if (axisAlong == axisNormal) {
-                throw new IllegalArgumentException("axisAlong and axisNormal must differ, both were " + axisAlong);
+            if (axisAlong == null || axisNormal == null) {
+                throw new IllegalArgumentException("axisAlong and axisNormal must be given");
             }
-            if (sign != 1 && sign != -1) {
-                throw new IllegalArgumentException("sign must be 1 or -1, was " + sign);
+            if (axisAlong.index() == axisNormal.index()) {
+                throw new IllegalArgumentException("axisAlong (" + axisAlong.text() + ") and axisNormal ("
+                        + axisNormal.text() + ") must be two different chip axes");
             }
             if (!Double.isFinite(offsetDeg)) {
                 throw new IllegalArgumentException("offsetDeg must be finite, was " + offsetDeg);
@@ -149,28 +148,25 @@ public record PinMap(int estopPin, int homeSwitchPin, int buttonUpPin, int butto
             }
         }
 
-        private static int axisIndex(String name, char axis) {
-            return switch (axis) {
-                case 'x' -> 0;
-                case 'y' -> 1;
-                case 'z' -> 2;
-                default -> throw new IllegalArgumentException(name + " must be 'x', 'y' or 'z', was '" + axis + "'");
-            };
-        }
-
-        public int alongIndex() {
-            return axisIndex("axisAlong", axisAlong);
-        }
-
-        public int normalIndex() {
-            return axisIndex("axisNormal", axisNormal);
+        /** The pivot axis R = N × A in chip coordinates: a unit vector along one signed chip axis. */
+        public Axis axisPivot() {
+            // e_i × e_j = +e_k when (i, j, k) is a cyclic turn of (x, y, z), else -e_k. Read every
+            // tick, so without arrays.
+            int k = 3 - axisNormal.index() - axisAlong.index();
+            int cyclic = (axisAlong.index() - axisNormal.index() + 3) % 3 == 1 ? 1 : -1;
+            return Axis.of(k, axisNormal.sign() * axisAlong.sign() * cyclic);
         }
 
         /** The inversion angle from the three measured components (in g, chip axes x, y, z). */
         public double angleDeg(double xG, double yG, double zG) {
-            double along = component(alongIndex(), xG, yG, zG);
-            double normal = component(normalIndex(), xG, yG, zG);
-            return sign * Math.toDegrees(Math.atan2(-along, normal)) + offsetDeg;
+            double along = axisAlong.component(xG, yG, zG);
+            double normal = axisNormal.component(xG, yG, zG);
+            return Math.toDegrees(Math.atan2(-along, normal)) + offsetDeg;
+        }
+
+        /** The rate of the inversion angle (deg/s, positive toward head down) from the gyro's chip axes. */
+        public double rateDegPerS(double xDegPerS, double yDegPerS, double zDegPerS) {
+            return axisPivot().component(xDegPerS, yDegPerS, zDegPerS);
         }
 
         /**
@@ -178,15 +174,78 @@ public record PinMap(int estopPin, int homeSwitchPin, int buttonUpPin, int butto
          * chip mounted this way measures at rest at the given angle under 1 g.
          */
         public double[] accelerationG(double angleDeg) {
-            double thetaRad = Math.toRadians((angleDeg - offsetDeg) * sign);
+            double thetaRad = Math.toRadians(angleDeg - offsetDeg);
             double[] xyz = new double[3];
-            xyz[alongIndex()] = -Math.sin(thetaRad);
-            xyz[normalIndex()] = Math.cos(thetaRad);
+            axisAlong.add(xyz, -Math.sin(thetaRad));
+            axisNormal.add(xyz, Math.cos(thetaRad));
             return xyz;
         }
 
-        private static double component(int index, double xG, double yG, double zG) {
-            return index == 0 ? xG : index == 1 ? yG : zG;
+        /** An acceleration along the bed toward the head (a jolt, a person shifting), on the chip's axes. */
+        public double[] alongBedG(double alongG) {
+            double[] xyz = new double[3];
+            axisAlong.add(xyz, alongG);
+            return xyz;
+        }
+
+        /** The inverse of {@link #rateDegPerS}: the gyro's chip axes (deg/s) when the table turns at this rate. */
+        public double[] rateDegPerS(double inversionRateDegPerS) {
+            double[] xyz = new double[3];
+            axisPivot().add(xyz, inversionRateDegPerS);
+            return xyz;
+        }
+    }
+
+    /** One of the chip's axes with a sign, as the configuration writes it: x, -x, y, -y, z, -z. */
+    public enum Axis {
+        X(0, 1), MINUS_X(0, -1), Y(1, 1), MINUS_Y(1, -1), Z(2, 1), MINUS_Z(2, -1);
+
+        private final int index;
+        private final int sign;
+
+        Axis(int index, int sign) {
+            this.index = index;
+            this.sign = sign;
+        }
+
+        /** 0, 1 or 2 for the chip's x, y or z. */
+        public int index() {
+            return index;
+        }
+
+        /** +1 or -1. */
+        public int sign() {
+            return sign;
+        }
+
+        /** As the configuration writes it: {@code x}, {@code -x}, ... */
+        public String text() {
+            return (sign < 0 ? "-" : "") + "xyz".charAt(index);
+        }
+
+        /** The axis a configuration names, or an exception that says what is allowed. */
+        public static Axis parse(String text) {
+            for (Axis a : values()) {
+                if (a.text().equals(text)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("an IMU axis must be one of x, -x, y, -y, z, -z, was '" + text + "'");
+        }
+
+        double component(double x, double y, double z) {
+            return sign * (index == 0 ? x : index == 1 ? y : z);
+        }
+
+        void add(double[] xyz, double value) {
+            xyz[index] += sign * value;
+        }
+
+        private static final Axis[] ALL = values();
+
+        /** The axis of chip axis {@code index} (0, 1, 2) with {@code sign} (+1, -1). */
+        public static Axis of(int index, int sign) {
+            return ALL[2 * index + (sign < 0 ? 1 : 0)];
         }
     }
 }

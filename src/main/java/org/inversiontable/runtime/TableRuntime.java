@@ -60,6 +60,7 @@ public final class TableRuntime implements AutoCloseable {
     private final ProcessExit exit;
     private final AutoCloseable closeRecorder;
     private final AutoCloseable closeHardware;
+    private final Runnable onStopping;
     private final AuxiliaryFailures failures;
     private final PeriodStats stats = new PeriodStats(ControlLoop.PERIOD_NANOS);
     private final DeadlineLoop.Body tickBody = this::tickOnce;
@@ -84,6 +85,7 @@ public final class TableRuntime implements AutoCloseable {
         this.exit = b.exit;
         this.closeRecorder = b.closeRecorder;
         this.closeHardware = b.closeHardware;
+        this.onStopping = b.onStopping;
         this.failures = b.failures;
         controlThread.setPriority(Thread.MAX_PRIORITY);
         watchdogThread.setPriority(Thread.MAX_PRIORITY);
@@ -153,6 +155,11 @@ public final class TableRuntime implements AutoCloseable {
                 gate.shutOff();
             } catch (RuntimeException e) {
                 Logger.error(e, "Cutting the motor failed; stopping the threads all the same");
+            }
+            try {
+                onStopping.run();
+            } catch (RuntimeException e) {
+                Logger.error(e, "Telling the host that the table stops failed; stopping all the same");
             }
             running = false;
             boolean controlStopped = stop(controlThread);
@@ -304,6 +311,7 @@ public final class TableRuntime implements AutoCloseable {
         private ProcessExit exit = ProcessExit.SYSTEM;
         private AutoCloseable closeRecorder = () -> { };
         private AutoCloseable closeHardware = () -> { };
+        private Runnable onStopping = () -> { };
         private AuxiliaryFailures failures = new AuxiliaryFailures();
 
         private Builder(TableProcess process, AsyncSessionStorage storage) {
@@ -352,6 +360,15 @@ public final class TableRuntime implements AutoCloseable {
         /** Run last in an orderly stop: Pi4J's {@code context::shutdown} applies the outputs' shutdown states. */
         public Builder closeHardware(AutoCloseable value) {
             closeHardware = Objects.requireNonNull(value, "closeHardware");
+            return this;
+        }
+
+        /**
+         * Run in an orderly stop right after the motor is cut, before the threads stop: {@code run}
+         * tells systemd STOPPING=1 there. Must not block.
+         */
+        public Builder onStopping(Runnable value) {
+            onStopping = Objects.requireNonNull(value, "onStopping");
             return this;
         }
 

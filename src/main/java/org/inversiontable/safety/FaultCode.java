@@ -11,6 +11,8 @@ public enum FaultCode {
     IMU_GRAVITY("imu_gravity", false, "measured gravity outside 0.8..1.2 g"),
     IMU_JUMP("imu_jump", false, "three IMU samples in a row jumped more than physically possible"),
     IMU_FROZEN("imu_frozen", false, "the IMU reading stayed identical while the motor drove the table"),
+    IMU_DISAGREE("imu_disagree", false,
+            "the gyro-tracked angle and the accelerometer's angle disagreed beyond their bound for 0.35 s"),
     MOTION_STALL("motion_stall", false, "the angle did not follow the motor command for 1 s"),
     MOTION_WRONG_DIRECTION("motion_wrong_direction", false, "the angle moved against the motor command for 0.5 s"),
     MOTION_UNCOMMANDED("motion_uncommanded", false,

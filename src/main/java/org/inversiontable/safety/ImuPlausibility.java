@@ -10,6 +10,12 @@ import org.inversiontable.hardware.TiltReading;
  * replaced by the last good value, which would hide a moving table behind a frozen number);
  * three bad samples in a row trip the fault of the third one's kind.
  *
+ * <p>The driver fuses the gyro with the accelerometer and says per sample whether they agree
+ * ({@link TiltReading.Status}): an accelerometer sample far outside what the gyro allows is a bad
+ * sample of the {@code imu_jump} kind; samples that keep disagreeing for
+ * {@link #DISAGREE_FOR_NANOS} latch {@code imu_disagree} (SPEC §6: the gyro cross-checked against
+ * the accelerometer), so neither a stuck gyro nor a shifted accelerometer can steer the table for long.
+ *
  * <pre>{@code
  * ImuPlausibility imu = new ImuPlausibility(clock.nanoTime());
  * // every tick:
@@ -31,6 +37,12 @@ public final class ImuPlausibility {
     /** The table cannot move faster than about 10 deg/s; 30 leaves room for vibration. */
     public static final double DEFAULT_MAX_RATE_DEG_PER_S = 30.0;
     public static final double DEFAULT_NOISE_ALLOWANCE_DEG = 3.0;
+    /**
+     * How long gyro and accelerometer may disagree before it is a fault: longer than the
+     * disagreement a 0.2 g, 100 ms jolt leaves behind (about 0.26 s), short enough that a gyro
+     * stuck during a 5 deg/s move is caught within about a second.
+     */
+    public static final long DISAGREE_FOR_NANOS = 350_000_000L;
 
     private final double maxRateDegPerS;
     private final double noiseAllowanceDeg;
@@ -40,6 +52,8 @@ public final class ImuPlausibility {
     private long lastNowNanos;
     private int consecutiveBad;
     private boolean faulted;
+    /** When the current run of disagreeing samples began; -1 while they agree. */
+    private long disagreeingSinceNanos = -1;
 
     public ImuPlausibility(long startNanos) {
         this(startNanos, DEFAULT_MAX_RATE_DEG_PER_S, DEFAULT_NOISE_ALLOWANCE_DEG);
@@ -68,6 +82,7 @@ public final class ImuPlausibility {
         lastAcceptedAngleDeg = Double.NaN;
         consecutiveBad = 0;
         faulted = false;
+        disagreeingSinceNanos = -1;
     }
 
     public ImuCheck check(TiltReading reading, long nowNanos) {
@@ -75,15 +90,21 @@ public final class ImuPlausibility {
         lastNowNanos = nowNanos;
         String badness = null;
         FaultCode badKind = null;
-        if (reading.isFresh()) {
+        if (reading.status() == TiltReading.Status.OUTLIER) {
+            badKind = FaultCode.IMU_JUMP;
+            badness = "IMU accelerometer angle left the gyro-tracked angle by more than a real acceleration explains";
+        } else if (reading.isFresh()) {
             badKind = classify(reading, nowNanos);
             if (badKind == null) {
                 consecutiveBad = 0;
                 lastAcceptedAngleDeg = reading.angleDeg();
                 lastAcceptedNanos = nowNanos;
-                return ImuCheck.accepted(reading.angleDeg());
+                ImuCheck disagree = disagreement(reading, nowNanos);
+                return disagree != null ? disagree : ImuCheck.accepted(reading.angleDeg());
             }
             badness = describe(badKind, reading, nowNanos);
+        }
+        if (badKind != null) {
             consecutiveBad++;
             if (consecutiveBad >= BAD_SAMPLES_TO_FAULT) {
                 faulted = true;
@@ -101,6 +122,24 @@ public final class ImuPlausibility {
                             ? ", bus error" : ""));
         }
         return badness == null ? ImuCheck.NO_SAMPLE : ImuCheck.rejected(badness);
+    }
+
+    private ImuCheck disagreement(TiltReading reading, long nowNanos) {
+        if (reading.status() != TiltReading.Status.DISAGREEING) {
+            disagreeingSinceNanos = -1;
+            return null;
+        }
+        if (disagreeingSinceNanos < 0) {
+            disagreeingSinceNanos = nowNanos;
+        }
+        long forNanos = nowNanos - disagreeingSinceNanos;
+        if (forNanos < DISAGREE_FOR_NANOS) {
+            return null;
+        }
+        faulted = true;
+        return ImuCheck.tripped(FaultCode.IMU_DISAGREE, String.format(Locale.ROOT,
+                "IMU gyro and accelerometer disagreed for %.0f ms (limit %d ms) at %.2f deg", forNanos / 1e6,
+                DISAGREE_FOR_NANOS / 1_000_000, reading.angleDeg()));
     }
 
     private FaultCode classify(TiltReading r, long nowNanos) {

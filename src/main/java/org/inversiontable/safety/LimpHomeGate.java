@@ -21,8 +21,13 @@ import org.inversiontable.hardware.PanelReading;
 final class LimpHomeGate {
     /** Limp home may use the duty of this many times its speed on an unloaded table (load headroom). */
     private static final double SPEED_HEADROOM = 2.0;
-    /** A limp-home drive that takes the table this much deeper is going the wrong way: stop it. */
-    private static final double WRONG_WAY_DEG = 1.0;
+    /**
+     * A limp-home drive that takes the table this much deeper is going the wrong way: stop it.
+     * Below SPEC's 1 deg by the table's stopping distance (about 0.05 deg at limp speed): with the
+     * fused angle, nearly free of noise, it is the true angle that crosses the threshold, no
+     * longer a noise peak ahead of it.
+     */
+    private static final double WRONG_WAY_DEG = 0.8;
 
     private final LimpHomeGuard bound;
     private final double closedLoopDutyCap;

@@ -159,8 +159,8 @@ public final class ScenarioParser {
     private void configPair(int line, String token) throws LineProblem {
         String[] kv = Tokens.pair(token, "max_angle_deg=45");
         ConfigKey key = ConfigKey.byKey(kv[0]).orElseThrow(() -> new LineProblem(
-                "unknown configuration key '" + kv[0] + "'"
-                        + ConfigKey.nearest(kv[0]).map(k -> "; did you mean " + k.key() + "?").orElse("")));
+                "unknown configuration key '" + kv[0] + "'" + ConfigKey.removedKeyAdvice(kv[0]).map(a -> "; " + a)
+                        .orElseGet(() -> ConfigKey.nearest(kv[0]).map(k -> "; did you mean " + k.key() + "?").orElse(""))));
         String problem = ConfigValues.problem(key, kv[1]);
         if (problem != null) {
             throw new LineProblem(key.key() + ": " + problem);

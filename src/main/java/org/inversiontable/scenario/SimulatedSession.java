@@ -90,7 +90,8 @@ public final class SimulatedSession implements ScenarioTarget {
         ImuOutput imu = table.imuOutput();
         boolean fresh = imu.sequence() != lastImuSequence;
         lastImuSequence = imu.sequence();
-        wiring.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG());
+        wiring.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG(), imu.rateDegPerS(),
+                imu.alongG());
     }
 
     private void boot() {

@@ -7,9 +7,17 @@ import java.util.Random;
  * {@link #advanceTo} once per step with the true angle at the end of the step.
  *
  * <p>Every produced sample draws exactly two Gaussians from the shared random source, whatever the
- * faults, so injecting NOISE or SPIKE does not shift the random stream of the rest of the run.
+ * faults, so injecting NOISE or SPIKE does not shift the random stream of the rest of the run. The
+ * gyro's noise comes from a source of its own, so adding the gyro left the rest of every run as
+ * it was.
+ *
+ * <p>The gyro measures the true rate of the angle over the last step (what integrating it gives
+ * back), plus its offset and noise; jolts add an acceleration along the bed for their duration.
+ * STUCK freezes the whole sample, gyro included, as a chip whose registers stopped would.
  */
 final class ImuModel {
+    private static final long GYRO_SEED = 0x6A09E667F3BCC908L;
+
     private final TableParameters params;
     private final Random random;
 
@@ -19,6 +27,11 @@ final class ImuModel {
     private long sampleTimeNanos;
     private double angleDeg;
     private double gravityG;
+    private double rateDegPerS;
+    private double alongG;
+    private final Random gyroRandom;
+    private long previousTimeNanos;
+    private double previousTrueAngleDeg;
 
     private boolean stale;
     private boolean disconnected;
@@ -29,7 +42,9 @@ final class ImuModel {
     ImuModel(TableParameters params, Random random, double initialTrueAngleDeg) {
         this.params = params;
         this.random = random;
-        produceSample(0L, initialTrueAngleDeg);
+        this.gyroRandom = new Random(GYRO_SEED ^ Double.doubleToLongBits(initialTrueAngleDeg));
+        this.previousTrueAngleDeg = initialTrueAngleDeg;
+        produceSample(0L, initialTrueAngleDeg, 0.0);
         newSampleInLastStep = true;
     }
 
@@ -37,6 +52,10 @@ final class ImuModel {
     void advanceTo(long newTimeNanos, double trueAngleDeg) {
         long period = params.imuSamplePeriodNanos();
         long instants = Math.floorDiv(newTimeNanos, period) - Math.floorDiv(timeNanos, period);
+        double trueRateDegPerS = newTimeNanos > previousTimeNanos
+                ? (trueAngleDeg - previousTrueAngleDeg) / ((newTimeNanos - previousTimeNanos) / 1e9) : 0.0;
+        previousTimeNanos = newTimeNanos;
+        previousTrueAngleDeg = trueAngleDeg;
         timeNanos = newTimeNanos;
         newSampleInLastStep = false;
         if (stale) {
@@ -44,15 +63,17 @@ final class ImuModel {
         }
         long firstInstant = (Math.floorDiv(newTimeNanos, period) - instants + 1) * period;
         for (long i = 0; i < instants; i++) {
-            produceSample(firstInstant + i * period, trueAngleDeg);
+            produceSample(firstInstant + i * period, trueAngleDeg, trueRateDegPerS);
             newSampleInLastStep = true;
         }
     }
 
-    private void produceSample(long atNanos, double trueAngleDeg) {
+    private void produceSample(long atNanos, double trueAngleDeg, double trueRateDegPerS) {
         double noiseSigmaDeg = Math.hypot(params.imuNoiseDeg(), extraNoiseDeg);
         double angleNoise = random.nextGaussian() * noiseSigmaDeg;
         double gravityNoise = random.nextGaussian() * params.imuGravityNoiseG();
+        double rateNoise = params.imuGyroNoiseDegPerS() > 0.0
+                ? gyroRandom.nextGaussian() * params.imuGyroNoiseDegPerS() : 0.0;
         sequence++;
         sampleTimeNanos = atNanos;
         if (stuck) {
@@ -60,14 +81,30 @@ final class ImuModel {
         }
         angleDeg = trueAngleDeg + params.imuBiasDeg() + angleNoise + pendingSpikeDeg;
         gravityG = 1.0 + gravityNoise;
+        rateDegPerS = trueRateDegPerS + params.imuGyroBiasDegPerS() + rateNoise;
+        alongG = joltAt(atNanos);
         pendingSpikeDeg = 0.0;
+    }
+
+    private double joltAt(long atNanos) {
+        if (params.imuJoltG() == 0.0) {
+            return 0.0;
+        }
+        long intervalNanos = Math.round(params.imuJoltIntervalS() * 1e9);
+        long sinceStartNanos = atNanos - intervalNanos;
+        if (sinceStartNanos < 0) {
+            return 0.0;
+        }
+        return sinceStartNanos % intervalNanos < Math.round(params.imuJoltDurationS() * 1e9) ? params.imuJoltG() : 0.0;
     }
 
     ImuOutput output() {
         if (disconnected) {
-            return new ImuOutput(false, false, sequence, sampleTimeNanos, Double.NaN, Double.NaN);
+            return new ImuOutput(false, false, sequence, sampleTimeNanos, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
         }
-        return new ImuOutput(true, newSampleInLastStep, sequence, sampleTimeNanos, angleDeg, gravityG);
+        return new ImuOutput(true, newSampleInLastStep, sequence, sampleTimeNanos, angleDeg, gravityG, rateDegPerS,
+                alongG);
     }
 
     void inject(ImuFault fault, double param) {

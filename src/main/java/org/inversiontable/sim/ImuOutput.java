@@ -14,6 +14,8 @@ package org.inversiontable.sim;
  * @param sampleTimeNanos  simulated time of the newest sample
  * @param angleDeg         measured inversion angle: true + bias + noise (+ spike)
  * @param gravityG         measured gravity magnitude in g (1 plus a little noise)
+ * @param rateDegPerS      the gyro's rate about the pivot: the true rate of the angle + offset + noise
+ * @param alongG           acceleration along the bed besides gravity (a jolt), in g; 0 without jolts
  */
 public record ImuOutput(
         boolean connected,
@@ -21,15 +23,18 @@ public record ImuOutput(
         long sequence,
         long sampleTimeNanos,
         double angleDeg,
-        double gravityG) {
+        double gravityG,
+        double rateDegPerS,
+        double alongG) {
 
     public ImuOutput {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must be >= 0, was " + sequence);
         }
-        if (connected && (!Double.isFinite(angleDeg) || !Double.isFinite(gravityG))) {
-            throw new IllegalArgumentException(
-                    "a connected IMU must show a finite angleDeg and gravityG, was " + angleDeg + ", " + gravityG);
+        if (connected && (!Double.isFinite(angleDeg) || !Double.isFinite(gravityG) || !Double.isFinite(rateDegPerS)
+                || !Double.isFinite(alongG))) {
+            throw new IllegalArgumentException("a connected IMU must show a finite angleDeg, gravityG, rateDegPerS"
+                    + " and alongG, was " + angleDeg + ", " + gravityG + ", " + rateDegPerS + ", " + alongG);
         }
         if (!connected && newSample) {
             throw new IllegalArgumentException("a disconnected IMU cannot announce a newSample");

@@ -30,6 +30,13 @@ package org.inversiontable.sim;
  * @param imuBiasDeg             constant offset of the IMU angle (mounting error)
  * @param imuGravityNoiseG       standard deviation of the measured gravity magnitude around 1 g
  * @param imuSamplePeriodNanos   time between two IMU samples
+ * @param imuGyroBiasDegPerS     the gyro's zero-rate offset about the pivot (uncalibrated; the
+ *                               datasheet allows ±20 deg/s)
+ * @param imuGyroNoiseDegPerS    standard deviation of the gyro's rate noise per sample
+ * @param imuJoltG               jolts along the bed (a person shifting, a knock): their size in g
+ *                               beside gravity; 0 = none (the default, so scenarios are unchanged)
+ * @param imuJoltDurationS       how long each jolt lasts
+ * @param imuJoltIntervalS       time from one jolt's start to the next (the first starts after one interval)
  */
 public record TableParameters(
         double noLoadSpeedDegPerS,
@@ -48,7 +55,16 @@ public record TableParameters(
         double imuNoiseDeg,
         double imuBiasDeg,
         double imuGravityNoiseG,
-        long imuSamplePeriodNanos) {
+        long imuSamplePeriodNanos,
+        double imuGyroBiasDegPerS,
+        double imuGyroNoiseDegPerS,
+        double imuJoltG,
+        double imuJoltDurationS,
+        double imuJoltIntervalS) {
+
+    /** The gyro of {@link #defaults()}: a typical uncalibrated MPU-6050 offset; total noise 0.05 deg/s rms (datasheet). */
+    public static final double DEFAULT_GYRO_BIAS_DEG_PER_S = 2.0;
+    public static final double DEFAULT_GYRO_NOISE_DEG_PER_S = 0.05;
 
     public TableParameters {
         requirePositive("noLoadSpeedDegPerS", noLoadSpeedDegPerS);
@@ -80,6 +96,27 @@ public record TableParameters(
         if (imuSamplePeriodNanos <= 0) {
             throw new IllegalArgumentException("imuSamplePeriodNanos must be > 0, was " + imuSamplePeriodNanos);
         }
+        requireRange("imuGyroBiasDegPerS", imuGyroBiasDegPerS, -40.0, 40.0);
+        requireRange("imuGyroNoiseDegPerS", imuGyroNoiseDegPerS, 0.0, 5.0);
+        requireRange("imuJoltG", imuJoltG, -1.0, 1.0);
+        requireRange("imuJoltDurationS", imuJoltDurationS, 0.0, 10.0);
+        requireRange("imuJoltIntervalS", imuJoltIntervalS, 0.01, 3600.0);
+        if (imuJoltDurationS >= imuJoltIntervalS) {
+            throw new IllegalArgumentException("imuJoltDurationS (" + imuJoltDurationS
+                    + ") must be shorter than imuJoltIntervalS (" + imuJoltIntervalS + ")");
+        }
+    }
+
+    /** Without the gyro's and the jolts' parameters: the default gyro, no jolts. */
+    public TableParameters(double noLoadSpeedDegPerS, double motorLagS, double brakeLagS, double deadbandDuty,
+                           double stallTorqueNm, double screwLeadM, double screwMeanDiameterM, double screwFriction,
+                           double comOffsetM, double minAngleDeg, double maxAngleDeg, double homeDeg,
+                           double homeSwitchBandDeg, double imuNoiseDeg, double imuBiasDeg, double imuGravityNoiseG,
+                           long imuSamplePeriodNanos) {
+        this(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm, screwLeadM, screwMeanDiameterM,
+                screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg, imuNoiseDeg,
+                imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos, DEFAULT_GYRO_BIAS_DEG_PER_S,
+                DEFAULT_GYRO_NOISE_DEG_PER_S, 0.0, 0.1, 1.0);
     }
 
     /**
@@ -93,21 +130,43 @@ public record TableParameters(
         return new TableParameters(
                 10.0, 0.12, 0.02, 0.04, 600.0, 0.004, 0.014, 0.12, 0.04,
                 -70.0, 90.0, -65.0, 0.5,
-                0.3, 0.2, 0.005, 5_000_000L);
+                0.3, 0.2, 0.005, 5_000_000L,
+                DEFAULT_GYRO_BIAS_DEG_PER_S, DEFAULT_GYRO_NOISE_DEG_PER_S, 0.0, 0.1, 1.0);
     }
 
     /** The same table with its HOME switch at another angle (the configured home). */
     public TableParameters withHomeDeg(double newHomeDeg) {
         return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
                 screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, newHomeDeg,
-                homeSwitchBandDeg, imuNoiseDeg, imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos);
+                homeSwitchBandDeg, imuNoiseDeg, imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos,
+                imuGyroBiasDegPerS, imuGyroNoiseDegPerS, imuJoltG, imuJoltDurationS, imuJoltIntervalS);
     }
 
     /** The same table with a different IMU (tests use a noiseless or unbiased sensor). */
     public TableParameters withImu(double noiseDeg, double biasDeg, double gravityNoiseG) {
         return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
                 screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg,
-                noiseDeg, biasDeg, gravityNoiseG, imuSamplePeriodNanos);
+                noiseDeg, biasDeg, gravityNoiseG, imuSamplePeriodNanos,
+                imuGyroBiasDegPerS, imuGyroNoiseDegPerS, imuJoltG, imuJoltDurationS, imuJoltIntervalS);
+    }
+
+    /** The same table with another gyro (offset and noise, deg/s). */
+    public TableParameters withGyro(double biasDegPerS, double noiseDegPerS) {
+        return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
+                screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg,
+                imuNoiseDeg, imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos,
+                biasDegPerS, noiseDegPerS, imuJoltG, imuJoltDurationS, imuJoltIntervalS);
+    }
+
+    /**
+     * The same table with jolts along the bed: {@code joltG} for {@code durationS}, one every
+     * {@code intervalS} (tests of the sensor's filter; scenarios run without).
+     */
+    public TableParameters withJolts(double joltG, double durationS, double intervalS) {
+        return new TableParameters(noLoadSpeedDegPerS, motorLagS, brakeLagS, deadbandDuty, stallTorqueNm,
+                screwLeadM, screwMeanDiameterM, screwFriction, comOffsetM, minAngleDeg, maxAngleDeg, homeDeg, homeSwitchBandDeg,
+                imuNoiseDeg, imuBiasDeg, imuGravityNoiseG, imuSamplePeriodNanos,
+                imuGyroBiasDegPerS, imuGyroNoiseDegPerS, joltG, durationS, intervalS);
     }
 
     /**

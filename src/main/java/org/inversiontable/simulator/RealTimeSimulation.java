@@ -11,6 +11,7 @@ import org.inversiontable.process.TableProcess;
 import org.inversiontable.recorder.FlightRecorder;
 import org.inversiontable.runtime.AsyncSessionStorage;
 import org.inversiontable.runtime.AuxiliaryFailures;
+import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.PeriodStats;
 import org.inversiontable.runtime.TableRuntime;
 import org.inversiontable.runtime.TickHooks;
@@ -51,7 +52,8 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
     private volatile SimulatorStatus status;
     private boolean bootRowWritten;
 
-    private RealTimeSimulation(Config config, Path stateDir, Path journalDir, double userKg, Clock clock) {
+    private RealTimeSimulation(Config config, Path stateDir, Path journalDir, double userKg, Clock clock,
+            Parker controlParker, Parker watchdogParker) {
         this.startNanos = clock.nanoTime();
         this.rig = new SimulatorRig(config, userKg, 1L, startNanos);
         AuxiliaryFailures failures = new AuxiliaryFailures();
@@ -69,6 +71,8 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
                 false, 0, null, "Starting...", physical.userKg(), 0);
         this.runtime = TableRuntime.builder(process, storage)
                 .clock(clock)
+                .controlParker(controlParker)
+                .watchdogParker(watchdogParker)
                 .failures(failures)
                 .hooks(new TickHooks() {
                     @Override
@@ -94,8 +98,18 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
      * @param journalDir where the session journal and history live
      */
     public static RealTimeSimulation start(Config config, Path stateDir, Path journalDir, double userKg, Clock clock) {
+        return start(config, stateDir, journalDir, userKg, clock, Parker.SYSTEM, Parker.SYSTEM);
+    }
+
+    /**
+     * As above, with the runtime's waits given: tests run the same threads on a stepped clock whose
+     * control parker advances it, so a loaded machine cannot make a tick late.
+     */
+    public static RealTimeSimulation start(Config config, Path stateDir, Path journalDir, double userKg, Clock clock,
+            Parker controlParker, Parker watchdogParker) {
         Objects.requireNonNull(config, "config");
-        RealTimeSimulation sim = new RealTimeSimulation(config, stateDir, journalDir, userKg, clock);
+        RealTimeSimulation sim = new RealTimeSimulation(config, stateDir, journalDir, userKg, clock, controlParker,
+                watchdogParker);
         sim.runtime.start();
         return sim;
     }

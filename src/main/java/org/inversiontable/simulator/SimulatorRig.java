@@ -140,7 +140,8 @@ final class SimulatorRig {
         ImuOutput imu = table.imuOutput();
         boolean fresh = imu.sequence() != lastImuSequence;
         lastImuSequence = imu.sequence();
-        bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG());
+        bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG(), imu.rateDegPerS(),
+                imu.alongG());
     }
 
     private static int groupBits(FaultGroup group) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.inversiontable.replay.Replay;
 import org.inversiontable.trace.TraceReader;
 import org.inversiontable.trace.TraceRow;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,13 @@ class SimulateProcessTest {
         while (System.nanoTime() < deadline) {
             if (lines.stream().anyMatch(l -> l.contains(text))) {
                 return;
+            }
+            if (lines.stream().anyMatch(l -> l.contains("loop_overrun"))) {
+                // A real-time run on a machine too busy to give it its 10 ms: the supervisor did
+                // its job; the test cannot judge SIGTERM on it, and says so instead of passing.
+                process.destroyForcibly();
+                Assumptions.abort("the machine was too loaded for a real-time run (loop_overrun latched before '"
+                        + text + "'); rerun on a quieter machine");
             }
             if (!process.isAlive()) {
                 throw new AssertionError("simulate ended (exit " + process.exitValue() + ") before '" + text + "': "

@@ -118,7 +118,14 @@ class ConfigCrossChecksTest {
         List<ConfigProblem> p = problems("imu_axis_normal = x");
         assertEquals(1, p.size());
         assertEquals("imu_axis_normal", p.get(0).key());
-        assertTrue(p.get(0).message().contains("imu_axis_along and imu_axis_normal are both 'x'"));
+        assertTrue(p.get(0).message().contains("are both the chip's x axis"), p.get(0).message());
+    }
+
+    @Test
+    void imuAxesMustDifferWhateverTheirSigns() throws Exception {
+        List<ConfigProblem> p = problems("imu_axis_along = -z");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).message().contains("imu_axis_along ('-z') and imu_axis_normal ('z')"), p.get(0).message());
     }
 
     @Test

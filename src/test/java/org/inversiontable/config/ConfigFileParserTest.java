@@ -60,6 +60,16 @@ class ConfigFileParserTest {
     }
 
     @Test
+    void aConfigurationNamingTheRemovedImuSignIsToldWhatReplacedIt() throws Exception {
+        Path file = write(dir, "imu_sign = -1");
+        ConfigProblem p = onlyProblem(file);
+        assertEquals(1, p.line());
+        assertEquals("imu_sign", p.key());
+        assertTrue(p.message().contains("imu_sign was removed"), p.message());
+        assertTrue(p.message().contains("imu_axis_along = -x"), p.message());
+    }
+
+    @Test
     void unknownKeyIsReportedWithFileLineAndDidYouMean() throws Exception {
         Path file = write(dir, "max_angle_deg = 20", "max_angel_deg = 25");
         ConfigProblem p = onlyProblem(file);
@@ -125,7 +135,7 @@ class ConfigFileParserTest {
     @Test
     void valueNotAmongTheChoicesIsReported() throws Exception {
         ConfigProblem p = onlyProblem(write(dir, "imu_axis_along = w"));
-        assertEquals("'w' is not allowed; allowed: one of x, y, z", p.message());
+        assertEquals("'w' is not allowed; allowed: one of x, -x, y, -y, z, -z", p.message());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,8 @@ class PinMapTest {
                 ConfigKey.PWM_MOTOR_FREQUENCY_HZ, "25000",
                 ConfigKey.INPUT_DEBOUNCE_MS, "15",
                 ConfigKey.I2C_ADDRESS, "105",
-                ConfigKey.IMU_AXIS_ALONG, "y",
+                ConfigKey.IMU_AXIS_ALONG, "-y",
                 ConfigKey.IMU_AXIS_NORMAL, "x",
-                ConfigKey.IMU_SIGN, "-1",
                 ConfigKey.IMU_OFFSET_DEG, "1.5",
                 ConfigKey.IMU_ACCEL_RANGE_G, "8"));
         PinMap pins = PinMap.from(config);
@@ -31,7 +31,7 @@ class PinMapTest {
         assertEquals(25000, pins.pwmFrequencyHz());
         assertEquals(15_000_000L, pins.debounceNanos());
         assertEquals(0x69, pins.i2cAddress());
-        assertEquals(new ImuMounting('y', 'x', -1, 1.5, 8), pins.imu());
+        assertEquals(new ImuMounting(Axis.MINUS_Y, Axis.X, 1.5, 8), pins.imu());
     }
 
     @Test
@@ -50,10 +50,11 @@ class PinMapTest {
 
     @Test
     void impossibleMountingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ImuMounting('x', 'x', 1, 0, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImuMounting('x', 'w', 1, 0, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImuMounting('x', 'z', 0, 0, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImuMounting('x', 'z', 1, Double.NaN, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImuMounting('x', 'z', 1, 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ImuMounting(Axis.X, Axis.X, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> new ImuMounting(Axis.X, Axis.MINUS_X, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> new ImuMounting(Axis.X, null, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> Axis.parse("w"));
+        assertThrows(IllegalArgumentException.class, () -> new ImuMounting(Axis.X, Axis.Z, Double.NaN, 2));
+        assertThrows(IllegalArgumentException.class, () -> new ImuMounting(Axis.X, Axis.Z, 0, 3));
     }
 }

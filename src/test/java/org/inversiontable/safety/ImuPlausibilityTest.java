@@ -238,4 +238,48 @@ class ImuPlausibilityTest {
         assertTrue(imu.angleTrusted());
         assertFalse(imu.check(TiltReading.NO_NEW_SAMPLE, T0 + 240 * MS).tripped(), "stale counts from restart");
     }
+
+    @Test
+    void gyroAndAccelerometerDisagreeingForLongerThanTheBoundLatchesImuDisagree() {
+        ImuPlausibility imu = primedAt10Deg();
+        long t = T0;
+        for (int i = 1; i <= 35; i++) {   // the run starts at the first: 340 ms by the 35th
+            t += 10 * MS;
+            ImuCheck c = imu.check(TiltReading.disagreeing(10, 1.0), t);
+            assertTrue(c.hasAngle() && !c.tripped(), "a disagreeing sample still carries its angle at " + i);
+        }
+        ImuCheck c = imu.check(TiltReading.disagreeing(10, 1.0), t + 10 * MS);
+        assertEquals(FaultCode.IMU_DISAGREE, c.fault(), "350 ms of disagreement");
+        assertTrue(c.cause().contains("disagreed for 350 ms"), c.cause());
+        assertFalse(imu.angleTrusted());
+        assertFalse(FaultCode.IMU_DISAGREE.angleAndDriveTrusted(), "no automatic return on a doubted angle");
+        assertTrue(FaultCode.IMU_DISAGREE.imuFault());
+    }
+
+    @Test
+    void anAgreeingSampleEndsTheRunOfDisagreement() {
+        // A jolt leaves a short disagreement behind: it must not add up with the next one.
+        ImuPlausibility imu = primedAt10Deg();
+        long t = T0;
+        for (int jolt = 0; jolt < 20; jolt++) {
+            for (int i = 0; i < 30; i++) {
+                t += 10 * MS;
+                assertFalse(imu.check(TiltReading.disagreeing(10, 1.0), t).tripped());
+            }
+            t += 10 * MS;
+            assertFalse(imu.check(good(10), t).tripped());
+        }
+        assertTrue(imu.angleTrusted());
+    }
+
+    @Test
+    void outliersAreRejectedOneByOneAndThreeInARowAreAJump() {
+        ImuPlausibility imu = primedAt10Deg();
+        ImuCheck first = imu.check(TiltReading.OUTLIER, T0 + 10 * MS);
+        assertTrue(first.rejected() && !first.tripped() && !first.hasAngle());
+        assertTrue(imu.check(good(10), T0 + 20 * MS).hasAngle());
+        imu.check(TiltReading.OUTLIER, T0 + 30 * MS);
+        imu.check(TiltReading.OUTLIER, T0 + 40 * MS);
+        assertEquals(FaultCode.IMU_JUMP, imu.check(TiltReading.OUTLIER, T0 + 50 * MS).fault());
+    }
 }

@@ -190,11 +190,20 @@ class ScenarioParserTest {
 
     @Test
     void everyBadSettingOnOneLineIsReported() {
-        List<String> problems = problems("config max_angle_deg=x v_max_deg_s=99 imu_sign=2\nrun 1");
+        List<String> problems = problems("config max_angle_deg=x v_max_deg_s=99 imu_axis_along=w\nrun 1");
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("'x' is not a number"), problems.get(0));
         assertTrue(problems.get(1).contains("v_max_deg_s: 99 is out of range"), problems.get(1));
-        assertTrue(problems.get(2).contains("imu_sign: '2' is not allowed; allowed: one of 1, -1"), problems.get(2));
+        assertTrue(problems.get(2).contains("imu_axis_along: 'w' is not allowed; allowed: one of x, -x, y, -y, z, -z"),
+                problems.get(2));
+    }
+
+    @Test
+    void aRemovedKeyIsRefusedSayingWhatReplacedIt() {
+        List<String> problems = problems("config imu_sign=-1\nrun 1");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("imu_sign was removed") && problems.get(0).contains("imu_axis_along = -x"),
+                problems.get(0));
     }
 
     @Test

@@ -172,4 +172,61 @@ class SimulatedImuTest {
         assertThrows(IllegalArgumentException.class, () -> table.injectImu(ImuFault.SPIKE, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> table.injectImu(null, 0.0));
     }
+
+    @Test
+    void theGyroMeasuresTheTrueRatePlusItsOffset() {
+        SimulatedTable table = new SimulatedTable(DEFAULTS.withGyro(2.0, 0.0), -30.0, 80.0, 3L);
+        for (int i = 0; i < 3000; i++) {
+            double before = table.angleTrueDeg();
+            table.step(MS, 0.6, true);
+            double trueRate = (table.angleTrueDeg() - before) / 1e-3;
+            if (table.imuOutput().newSample()) {
+                assertEquals(trueRate + 2.0, table.imuOutput().rateDegPerS(), 1e-9);
+            }
+        }
+        assertTrue(table.speedDegPerS() > 3.0, "the table moved");
+    }
+
+    @Test
+    void theDefaultsKeepTodaysNoiseAndBiasAndHaveNoJolts() {
+        assertEquals(0.3, DEFAULTS.imuNoiseDeg());
+        assertEquals(0.2, DEFAULTS.imuBiasDeg());
+        assertEquals(0.0, DEFAULTS.imuJoltG());
+        SimulatedTable table = new SimulatedTable(DEFAULTS, 10.0, 80.0, 1L);
+        for (int i = 0; i < 20_000; i++) {
+            table.step(MS, 0.0, false);
+            assertEquals(0.0, table.imuOutput().alongG());
+        }
+    }
+
+    @Test
+    void joltsComeAtTheirIntervalForTheirDuration() {
+        SimulatedTable table = new SimulatedTable(DEFAULTS.withJolts(0.2, 0.1, 1.0), 10.0, 80.0, 1L);
+        int joltSamples = 0;
+        for (int i = 0; i < 4999; i++) {
+            table.step(MS, 0.0, false);
+            ImuOutput out = table.imuOutput();
+            if (out.newSample()) {
+                boolean inJolt = out.sampleTimeNanos() % 1_000_000_000L < 100_000_000L
+                        && out.sampleTimeNanos() >= 1_000_000_000L;
+                assertEquals(inJolt ? 0.2 : 0.0, out.alongG(), "at " + out.sampleTimeNanos());
+                joltSamples += inJolt ? 1 : 0;
+            }
+        }
+        assertEquals(4 * 20, joltSamples, "four jolts of 20 samples before 5 s");
+    }
+
+    @Test
+    void aStuckImuFreezesItsGyroToo() {
+        SimulatedTable table = new SimulatedTable(DEFAULTS, 0.0, 80.0, 1L);
+        for (int i = 0; i < 500; i++) {
+            table.step(MS, 0.6, true);
+        }
+        table.injectImu(ImuFault.STUCK, 0.0);
+        double frozen = table.imuOutput().rateDegPerS();
+        for (int i = 0; i < 500; i++) {
+            table.step(MS, i < 250 ? 0.6 : 0.0, i < 250);
+            assertEquals(frozen, table.imuOutput().rateDegPerS());
+        }
+    }
 }

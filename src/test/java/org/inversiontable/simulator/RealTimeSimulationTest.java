@@ -16,7 +16,7 @@ import org.inversiontable.config.Config;
 import org.inversiontable.control.TableState;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.sim.FaultGroup;
-import org.inversiontable.time.SystemClock;
+import org.inversiontable.time.Clock;
 import org.inversiontable.trace.TraceReader;
 import org.inversiontable.trace.TraceRow;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a new user does first, through the same controls the window and the terminal use, on the
- * real runtime in real time (bounded: every wait is for a condition, with a generous timeout, and
- * nothing is judged by how fast the machine is). CI drives the window's faces through their
- * models; this drives what is behind them.
+ * real runtime's threads. The clock is stepped: the control thread's wait advances it to the next
+ * deadline, so the table runs faster than real time and a loaded machine cannot make a tick late
+ * (SimulateProcessTest runs simulate on the real clock). Every wait is for a condition on the
+ * simulator's status, with a generous timeout. CI drives the window's faces through their models;
+ * this drives what is behind them.
  */
 class RealTimeSimulationTest {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(20);
@@ -44,7 +46,13 @@ class RealTimeSimulationTest {
     }
 
     private void start() {
-        sim = RealTimeSimulation.start(Config.defaults(), stateDir, stateDir, 80.0, new SystemClock());
+        SteppedClock clock = new SteppedClock();
+        // The control thread's wait advances the clock; a short real pause lets the test's thread
+        // and the writer run between ticks, as they would in real time.
+        sim = RealTimeSimulation.start(Config.defaults(), stateDir, stateDir, 80.0, clock, nanos -> {
+            clock.advance(nanos);
+            LockSupport.parkNanos(200_000);
+        }, nanos -> LockSupport.parkNanos(1_000_000));
         await("the controller is ready", s -> s.state() == TableState.IDLE);
     }
 
@@ -146,5 +154,19 @@ class RealTimeSimulationTest {
         sim.setUserKg(150.0);
         await("the weight shows", s -> s.userKg() == 150.0);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sim.setUserKg(151.0));
+    }
+
+    /** Simulated time that one thread advances and any thread reads. */
+    private static final class SteppedClock implements Clock {
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1L);
+
+        @Override
+        public long nanoTime() {
+            return nanos.get();
+        }
+
+        void advance(long deltaNanos) {
+            nanos.addAndGet(Math.max(0L, deltaNanos));
+        }
     }
 }

@@ -21,6 +21,8 @@ public final class IoIds {
     public static final String BUZZER = "buzzer";
     public static final String WATCHDOG = "watchdog";
     public static final String IMU = "imu";
+    /** The watchdog relay K2's auxiliary contact, read back by the self-test (hardware/WIRING.md). */
+    public static final String RELAY_AUX = "relay-aux";
 
     private IoIds() {
     }

@@ -35,6 +35,22 @@ public final class Pi4jContexts {
     private Pi4jContexts() {
     }
 
+    /** The board this program runs on, as Pi4J detects it. */
+    public record Board(String model, boolean usesRp1) {
+    }
+
+    /**
+     * The Raspberry Pi model, or empty when this machine is not a Raspberry Pi that Pi4J 3.0.3
+     * recognizes (a desktop: {@code run} refuses and points to {@code simulate}).
+     */
+    public static java.util.Optional<Board> board() {
+        if (!BoardInfoHelper.runningOnRaspberryPi()) {
+            return java.util.Optional.empty();
+        }
+        var model = BoardInfoHelper.current().getBoardModel();
+        return java.util.Optional.of(new Board(model.getLabel(), model.usesRP1()));
+    }
+
     /** Pi4J's mock digital I/O and PWM, with the project's register-level I2C fake. */
     public static Context simulated(FakeI2CProvider i2c) {
         if (i2c == null) {

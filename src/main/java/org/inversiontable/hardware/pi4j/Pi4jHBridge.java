@@ -3,147 +3,161 @@ package org.inversiontable.hardware.pi4j;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.pwm.Pwm;
+import java.util.concurrent.locks.ReentrantLock;
 import org.inversiontable.hardware.HBridge;
 import org.inversiontable.hardware.MotorCommand;
 
 /**
- * The H-bridge on three Pi4J outputs: direction (HIGH = toward inversion), enable (HIGH = on)
- * and the hardware PWM that sets the speed.
+ * The H-bridge on two Pi4J outputs, direction (HIGH = toward inversion) and enable (HIGH = on),
+ * and a {@link DutyOutput} for the speed: {@link SysfsPwmChannel} on a Pi, Pi4J's mock PWM in
+ * the simulator and the tests.
  *
  * <pre>{@code
- * HBridge motor = new Pi4jHBridge(dir, enable, pwm);
+ * HBridge motor = new Pi4jHBridge(dir, enable, duty);
  * motor.apply(supervisedCommand, nowNanos);   // every tick
  * motor.pollWatchdog(nowNanos);               // from any thread, at least every few ms
  * panel.onEstopOpened(motor::inhibit);       // from the e-stop's own event
  * }</pre>
  *
- * <p>Every method holds one lock, so an {@link #inhibit()} from the e-stop's event thread either
- * runs before a concurrent {@link #apply} (which then sees the latch and writes OFF) or right
- * after it (and overwrites it with OFF): a command computed before the e-stop can never leave
- * the motor enabled.
+ * <p>Thread-safety. {@link #apply}, {@link #pollWatchdog} and {@link #clearInhibit} hold the tick
+ * lock (the duty output is confined to it). {@link #inhibit()} takes no lock it must wait for:
+ * it sets a volatile latch and drives ENABLE LOW at once, on the e-stop's event thread, even while
+ * a tick holds the lock (SPEC §11: the e-stop does not wait for the tick). An {@link #apply} that
+ * raced it re-reads the latch after its own ENABLE HIGH and drives ENABLE LOW again, so whichever
+ * order the two threads run in, the last write to ENABLE is LOW: a command computed before the
+ * e-stop can never leave the motor enabled. The duty is zeroed by inhibit when the lock is free,
+ * otherwise by the tick that holds it; with ENABLE LOW the bridge does not drive either way.
  *
  * <p>Write order: when enabling, direction first, then duty, then enable, so the bridge never
  * sees enable with a stale direction or duty; when disabling, enable LOW first, so the motor is
  * unpowered before anything else changes. A reversal while enabled first drops the duty to 0.
- *
- * <p>Pi4J 3's PWM duty is an integer percent, so 1 % is the finest step. To make small and
- * fractional duties exact on average, the rounding remainder of each write is carried into the
- * next one (a first-order sigma-delta modulator): over N writes the mean written percent differs
- * from the mean commanded percent by at most 0.5/N. At the 100 Hz loop the dither is far below
- * the actuator's mechanical bandwidth. On linuxfs each change of percent rewrites the sysfs PWM
- * (Pi4J disables and re-enables the channel), so the percent is written only when it changes.
  */
 public final class Pi4jHBridge implements HBridge {
     private final DigitalOutput direction;
     private final DigitalOutput enable;
-    private final Pwm pwm;
+    private final DutyOutput duty;
+    private final ReentrantLock tickLock = new ReentrantLock();
 
-    private boolean inhibited;
+    private volatile boolean inhibited;
+    private volatile MotorCommand output = MotorCommand.OFF;
     private boolean refreshed;
     private long lastApplyNanos;
-    private MotorCommand output = MotorCommand.OFF;
-    private double remainderPercent;
-    private int writtenPercent = -1;
+    private double writtenDuty;
 
-    public Pi4jHBridge(DigitalOutput direction, DigitalOutput enable, Pwm pwm) {
-        if (direction == null || enable == null || pwm == null) {
-            throw new IllegalArgumentException("direction, enable and pwm must not be null");
+    public Pi4jHBridge(DigitalOutput direction, DigitalOutput enable, DutyOutput duty) {
+        if (direction == null || enable == null || duty == null) {
+            throw new IllegalArgumentException("direction, enable and duty must not be null");
         }
         this.direction = direction;
         this.enable = enable;
-        this.pwm = pwm;
+        this.duty = duty;
         writeOff();
     }
 
+    /** On a Pi4J PWM (the mock path of the simulator and the tests). */
+    public Pi4jHBridge(DigitalOutput direction, DigitalOutput enable, Pwm pwm) {
+        this(direction, enable, new Pi4jPwmDuty(pwm));
+    }
+
     @Override
-    public synchronized void apply(MotorCommand command, long nowNanos) {
+    public void apply(MotorCommand command, long nowNanos) {
         if (command == null) {
             throw new IllegalArgumentException("command must not be null");
         }
-        lastApplyNanos = nowNanos;
-        refreshed = true;
-        if (inhibited || !command.enabled()) {
-            writeOff();
-        } else {
-            writeOn(command);
+        tickLock.lock();
+        try {
+            lastApplyNanos = nowNanos;
+            refreshed = true;
+            if (inhibited || !command.enabled()) {
+                writeOff();
+            } else {
+                writeOn(command);
+                if (inhibited) {
+                    // The e-stop came while this tick wrote: its LOW may have come before our HIGH.
+                    writeOff();
+                }
+            }
+        } finally {
+            tickLock.unlock();
         }
     }
 
     @Override
-    public synchronized void inhibit() {
+    public void inhibit() {
         inhibited = true;
-        writeOff();
+        enable.state(DigitalState.LOW);
+        output = MotorCommand.OFF;
+        if (tickLock.tryLock()) {
+            try {
+                writeOff();
+            } finally {
+                tickLock.unlock();
+            }
+        }
     }
 
     @Override
-    public synchronized void clearInhibit() {
-        inhibited = false;
+    public void clearInhibit() {
+        tickLock.lock();
+        try {
+            inhibited = false;
+        } finally {
+            tickLock.unlock();
+        }
     }
 
     @Override
-    public synchronized boolean inhibited() {
+    public boolean inhibited() {
         return inhibited;
     }
 
     @Override
-    public synchronized boolean pollWatchdog(long nowNanos) {
-        if (!refreshed || nowNanos - lastApplyNanos < WATCHDOG_TIMEOUT_NANOS || !output.enabled()) {
-            return false;
+    public boolean pollWatchdog(long nowNanos) {
+        tickLock.lock();
+        try {
+            if (!refreshed || nowNanos - lastApplyNanos < WATCHDOG_TIMEOUT_NANOS || !output.enabled()) {
+                return false;
+            }
+            writeOff();
+            return true;
+        } finally {
+            tickLock.unlock();
         }
-        writeOff();
-        return true;
     }
 
     @Override
-    public synchronized MotorCommand output() {
+    public MotorCommand output() {
         return output;
     }
 
-    /** The percent last written to the PWM (0..100), for tests and the trace. */
-    public synchronized int pwmPercent() {
-        return Math.max(0, writtenPercent);
+    /** The lock a tick holds while it writes; tests hold it to prove the e-stop does not wait for it. */
+    ReentrantLock tickLock() {
+        return tickLock;
     }
 
     private void writeOn(MotorCommand command) {
-        double duty = command.duty();
-        DigitalState wantedDirection = duty > 0 ? DigitalState.HIGH
-                : duty < 0 ? DigitalState.LOW : direction.state();
-        if (output.enabled() && wantedDirection != direction.state() && writtenPercent > 0) {
-            writePercent(0);
+        double signed = command.duty();
+        DigitalState wantedDirection = signed > 0 ? DigitalState.HIGH
+                : signed < 0 ? DigitalState.LOW : direction.state();
+        if (output.enabled() && wantedDirection != direction.state() && writtenDuty > 0) {
+            duty.zero();
+            writtenDuty = 0.0;
         }
         direction.state(wantedDirection);
-        double wantedPercent = Math.abs(duty) * 100.0 + remainderPercent;
-        int percent = (int) Math.max(0, Math.min(100, Math.round(wantedPercent)));
-        remainderPercent = wantedPercent - percent;
-        writePercent(percent);
+        duty.duty(Math.abs(signed));
+        writtenDuty = Math.abs(signed);
         enable.state(DigitalState.HIGH);
         output = command;
     }
 
     /** Always writes both lines (no caching): the one path that must not be skipped. */
     private void writeOff() {
-        remainderPercent = 0.0;
         try {
             enable.state(DigitalState.LOW);
         } finally {
-            writtenPercent = 0;
-            pwm.setDutyCycle(0);
-            pwm.off();
             output = MotorCommand.OFF;
+            writtenDuty = 0.0;
+            duty.zero();
         }
-    }
-
-    private void writePercent(int percent) {
-        if (percent == writtenPercent) {
-            return;
-        }
-        writtenPercent = -1;  // unknown until the write succeeds, so a failed write is retried
-        if (percent == 0) {
-            pwm.setDutyCycle(0);
-            pwm.off();
-        } else {
-            pwm.on(percent);
-        }
-        writtenPercent = percent;
     }
 }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.time.Clock;
@@ -21,7 +22,8 @@ import org.tinylog.Logger;
  * Every port of one table, built on a Pi4J context that this object then owns.
  *
  * <pre>{@code
- * Pi4jTableHardware table = Pi4jTableHardware.create(Pi4jContexts.onPi(), PinMap.from(config), clock);
+ * Pi4jTableHardware table = Pi4jTableHardware.create(Pi4jContexts.onPi(), PinMap.from(config), clock,
+ *         new Pi4jTableHardware.Options(relayAuxPin, Optional.of(new SysfsPwm(Path.of("/sys/class/pwm"), chip, channel))));
  * try {
  *     controlLoop.run(table.hardware());
  * } finally {
@@ -46,12 +48,55 @@ public final class Pi4jTableHardware implements AutoCloseable {
     private final Context context;
     private final TableHardware hardware;
     private final Mpu6050 imu;
+    private final TableProbe probe;
+    private final AutoCloseable closeDuty;
     private boolean closed;
 
-    private Pi4jTableHardware(Context context, TableHardware hardware, Mpu6050 imu) {
+    private Pi4jTableHardware(Context context, TableHardware hardware, Mpu6050 imu, TableProbe probe,
+            AutoCloseable closeDuty) {
         this.context = context;
         this.hardware = hardware;
         this.imu = imu;
+        this.probe = probe;
+        this.closeDuty = closeDuty;
+    }
+
+    /**
+     * What {@code run} adds to the ports the simulator has.
+     *
+     * @param relayAuxPin the BCM input of the watchdog relay's auxiliary contact, 0 = not wired
+     * @param sysfsPwm    where the motor's PWM channel is in sysfs; empty = Pi4J's PWM (the mock path)
+     * @param calibration the IMU's per-axis corrections ({@code calibrate}; NONE when not calibrated)
+     */
+    public record Options(int relayAuxPin, java.util.Optional<SysfsPwm> sysfsPwm, ImuCalibration calibration) {
+        public static final Options SIMULATED = new Options(0, java.util.Optional.empty(), ImuCalibration.NONE);
+
+        public Options(int relayAuxPin, java.util.Optional<SysfsPwm> sysfsPwm) {
+            this(relayAuxPin, sysfsPwm, ImuCalibration.NONE);
+        }
+
+        public Options withCalibration(ImuCalibration newCalibration) {
+            return new Options(relayAuxPin, sysfsPwm, newCalibration);
+        }
+
+        public Options {
+            if (relayAuxPin < 0 || relayAuxPin > PinMap.MAX_BCM_PIN) {
+                throw new IllegalArgumentException("relayAuxPin must be 0 (not wired) or a BCM pin 1.."
+                        + PinMap.MAX_BCM_PIN + ", was " + relayAuxPin);
+            }
+            java.util.Objects.requireNonNull(sysfsPwm, "sysfsPwm");
+            java.util.Objects.requireNonNull(calibration, "calibration");
+        }
+    }
+
+    /** A PWM channel in sysfs: the class directory ({@code /sys/class/pwm}), the chip and the channel. */
+    public record SysfsPwm(java.nio.file.Path pwmClassDir, int chip, int channel) {
+        public SysfsPwm {
+            java.util.Objects.requireNonNull(pwmClassDir, "pwmClassDir");
+            if (chip < 0 || channel < 0 || channel > 3) {
+                throw new IllegalArgumentException("chip must be >= 0 and channel 0..3, were " + chip + ", " + channel);
+            }
+        }
     }
 
     /**
@@ -60,9 +105,23 @@ public final class Pi4jTableHardware implements AutoCloseable {
      * leaves, so outputs fall to their shutdown states and no Pi4J thread is left running.
      */
     public static Pi4jTableHardware create(Context ctx, PinMap pins, Clock clock) {
-        if (ctx == null || pins == null || clock == null) {
-            throw new IllegalArgumentException("ctx, pins and clock must not be null");
+        return create(ctx, pins, clock, Options.SIMULATED);
+    }
+
+    /**
+     * As {@link #create(Context, PinMap, Clock)}, with the IMU's per-axis calibration (measured by
+     * {@code calibrate}, read from the state directory at start).
+     */
+    public static Pi4jTableHardware create(Context ctx, PinMap pins, ImuCalibration calibration, Clock clock) {
+        return create(ctx, pins, clock, Options.SIMULATED.withCalibration(calibration));
+    }
+
+    /** As above, with the relay's read-back, the motor's PWM through sysfs and the calibration, as {@code run} wants. */
+    public static Pi4jTableHardware create(Context ctx, PinMap pins, Clock clock, Options options) {
+        if (ctx == null || pins == null || clock == null || options == null) {
+            throw new IllegalArgumentException("ctx, pins, clock and options must not be null");
         }
+        AutoCloseable[] closeDuty = {() -> { }};
         try {
             DigitalInput estop = input(ctx, IoIds.ESTOP, pins.estopPin());
             DigitalInput home = input(ctx, IoIds.HOME_SWITCH, pins.homeSwitchPin());
@@ -76,16 +135,25 @@ public final class Pi4jTableHardware implements AutoCloseable {
             // Enable first, so it is LOW before direction and PWM exist.
             DigitalOutput enable = output(ctx, IoIds.MOTOR_ENABLE, pins.motorEnablePin());
             DigitalOutput direction = output(ctx, IoIds.MOTOR_DIR, pins.motorDirPin());
-            Pwm pwm = opened(IoIds.MOTOR_PWM, "hardware PWM channel " + pins.pwmChannel(),
-                    "Is the PWM overlay loaded (dtoverlay=pwm-2chan) and pwm_motor_channel the channel, not the GPIO?",
-                    () -> ctx.create(Pwm.newConfigBuilder(ctx)
-                            .id(IoIds.MOTOR_PWM)
-                            .address(pins.pwmChannel())
-                            .pwmType(PwmType.HARDWARE)
-                            .frequency(pins.pwmFrequencyHz())
-                            .dutyCycle(0)
-                            .initial(0)
-                            .shutdown(0)));
+            DutyOutput duty;
+            if (options.sysfsPwm().isPresent()) {
+                SysfsPwmChannel channel = sysfsChannel(options.sysfsPwm().get(), pins.pwmFrequencyHz());
+                closeDuty[0] = channel;
+                duty = channel;
+            } else {
+                duty = new Pi4jPwmDuty(opened(IoIds.MOTOR_PWM, "hardware PWM channel " + pins.pwmChannel(),
+                        "Is the PWM overlay loaded (dtoverlay=pwm-2chan) and pwm_motor_channel the channel, not the GPIO?",
+                        () -> ctx.create(Pwm.newConfigBuilder(ctx)
+                                .id(IoIds.MOTOR_PWM)
+                                .address(pins.pwmChannel())
+                                .pwmType(PwmType.HARDWARE)
+                                .frequency(pins.pwmFrequencyHz())
+                                .dutyCycle(0)
+                                .initial(0)
+                                .shutdown(0))));
+            }
+            DigitalInput relayAux = options.relayAuxPin() == 0 ? null
+                    : input(ctx, IoIds.RELAY_AUX, options.relayAuxPin());
             DigitalOutput led = output(ctx, IoIds.LED, pins.ledPin());
             DigitalOutput buzzer = output(ctx, IoIds.BUZZER, pins.buzzerPin());
             DigitalOutput watchdog = output(ctx, IoIds.WATCHDOG, pins.watchdogPin());
@@ -98,9 +166,9 @@ public final class Pi4jTableHardware implements AutoCloseable {
 
             Pi4jContexts.refuseNoOpProviders(ctx);
 
-            Pi4jHBridge motor = new Pi4jHBridge(direction, enable, pwm);
+            Pi4jHBridge motor = new Pi4jHBridge(direction, enable, duty);
             Pi4jControlPanel panel = new Pi4jControlPanel(estop, home, buttons, clock, pins.debounceNanos());
-            Mpu6050 imu = new Mpu6050(i2c, pins.imu());
+            Mpu6050 imu = new Mpu6050(i2c, pins.imu(), options.calibration(), clock);
             try {
                 imu.init();
             } catch (Mpu6050.NotAnswering e) {
@@ -110,14 +178,31 @@ public final class Pi4jTableHardware implements AutoCloseable {
             }
             TableHardware hardware = new TableHardware(imu, panel, motor, new Pi4jIndicators(led, buzzer),
                     new Pi4jHeartbeat(watchdog));
-            return new Pi4jTableHardware(ctx, hardware, imu);
+            TableProbe probe = new TableProbe(ctx, estop, home, buttons, relayAux, enable, duty, imu);
+            return new Pi4jTableHardware(ctx, hardware, imu, probe, closeDuty[0]);
         } catch (RuntimeException e) {
+            try {
+                closeDuty[0].close();
+            } catch (Exception closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
             try {
                 ctx.shutdown();
             } catch (RuntimeException shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
             }
             throw e;
+        }
+    }
+
+    private static SysfsPwmChannel sysfsChannel(SysfsPwm where, int frequencyHz) {
+        long periodNanos = Math.round(1e9 / frequencyHz);
+        try {
+            return SysfsPwmChannel.open(where.pwmClassDir(), where.chip(), where.channel(), periodNanos,
+                    java.nio.file.Files::writeString);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot open '" + IoIds.MOTOR_PWM + "' on PWM chip " + where.chip()
+                    + " channel " + where.channel() + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,6 +239,11 @@ public final class Pi4jTableHardware implements AutoCloseable {
         return hardware;
     }
 
+    /** The raw levels and read-backs the self-test checks before the table runs. */
+    public TableProbe probe() {
+        return probe;
+    }
+
     /** WHO_AM_I of the IMU found at start-up, for the log. */
     public int imuWhoAmI() {
         return imu.whoAmI();
@@ -174,6 +264,15 @@ public final class Pi4jTableHardware implements AutoCloseable {
             return;
         }
         closed = true;
-        context.shutdown();
+        try {
+            context.shutdown();
+        } finally {
+            try {
+                // After Pi4J's shutdown has put ENABLE LOW: the sysfs channel to duty 0, then disabled.
+                closeDuty.close();
+            } catch (Exception e) {
+                Logger.error(e, "Closing the motor's PWM channel failed: check it is disabled");
+            }
+        }
     }
 }

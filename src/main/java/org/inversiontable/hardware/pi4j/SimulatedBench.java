@@ -19,7 +19,7 @@ import org.inversiontable.time.Clock;
  * SimulatedBench bench = new SimulatedBench(pins);
  * TableHardware hw = bench.boot(clock);          // what the controller talks to
  * bench.setInputs(false, true, 0);               // e-stop closed, at home, no button
- * bench.showImu(true, true, angleDeg, 1.0);      // a new sample in the chip's registers
+ * bench.showImu(true, true, angleDeg, 1.0, rateDegPerS, 0.0);   // a new sample in the chip's registers
  * MotorCommand onWires = bench.motorOutput();    // what the H-bridge does
  * }</pre>
  */
@@ -32,6 +32,11 @@ public final class SimulatedBench implements AutoCloseable {
     private boolean estopOpen;
     private boolean atHome;
     private int buttonsMask;
+    /** The chip's sample period as the driver configures it: 1 kHz / (1 + SMPLRT_DIV). */
+    private static final double CHIP_SAMPLE_PERIOD_S = (1 + Mpu6050.SMPLRT_DIV_200HZ) / 1000.0;
+    static final double MADE_UP_RATE_SMOOTHING_S = 0.1;
+    private double lastShownAngleDeg = Double.NaN;
+    private double madeUpRateDegPerS;
 
     public SimulatedBench(PinMap pins) {
         this.pins = pins;
@@ -76,14 +81,40 @@ public final class SimulatedBench implements AutoCloseable {
 
     /**
      * Puts a sample into the chip: when {@code newSample}, the accelerometer registers get the
-     * gravity vector of {@code angleDeg} for this mounting and data-ready is set.
+     * gravity vector of {@code angleDeg} for this mounting (scaled to {@code gravityG}) plus
+     * {@code alongG} along the bed, the gyro registers the rate about the pivot, and data-ready is set.
      */
-    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
+    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG, double rateDegPerS,
+                        double alongG) {
         chip.setDisconnected(!connected);
         if (connected && newSample) {
-            double[] g = pins.imu().accelerationG(angleDeg);
-            chip.setAccelerationG(g[0] * gravityG, g[1] * gravityG, g[2] * gravityG);
+            PinMap.ImuMounting mounting = pins.imu();
+            double[] g = mounting.accelerationG(angleDeg);
+            double[] jolt = mounting.alongBedG(alongG);
+            double[] rate = mounting.rateDegPerS(rateDegPerS);
+            chip.setMotion(g[0] * gravityG + jolt[0], g[1] * gravityG + jolt[1], g[2] * gravityG + jolt[2],
+                    rate[0], rate[1], rate[2]);
         }
+    }
+
+    /**
+     * For a simulation that knows only the angle: the gyro is made up from the angles shown,
+     * their difference over the chip's sample period, smoothed over {@link #MADE_UP_RATE_SMOOTHING_S}
+     * (the difference of two noisy angles is mostly noise). The driver's cross-check then agrees,
+     * but its angle is barely better than the accelerometer's: give the simulated gyro through
+     * {@link #showImu(boolean, boolean, double, double, double, double)} instead.
+     */
+    public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG) {
+        if (connected && newSample) {
+            if (Double.isNaN(lastShownAngleDeg)) {
+                lastShownAngleDeg = angleDeg;
+            }
+            double differenceRateDegPerS = (angleDeg - lastShownAngleDeg) / CHIP_SAMPLE_PERIOD_S;
+            madeUpRateDegPerS += (differenceRateDegPerS - madeUpRateDegPerS)
+                    * (CHIP_SAMPLE_PERIOD_S / MADE_UP_RATE_SMOOTHING_S);
+            lastShownAngleDeg = angleDeg;
+        }
+        showImu(connected, newSample, angleDeg, gravityG, madeUpRateDegPerS, 0.0);
     }
 
     /** What the H-bridge drives now, read back from the wires. */

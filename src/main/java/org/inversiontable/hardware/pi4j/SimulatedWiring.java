@@ -49,6 +49,11 @@ public final class SimulatedWiring {
         input(IoIds.HOME_SWITCH).mockState(open ? DigitalState.HIGH : DigitalState.LOW);
     }
 
+    /** The watchdog relay's auxiliary contact (closed = the relay is in); only when {@code relay_aux_pin} is wired. */
+    public void setRelayAuxClosed(boolean closed) {
+        input(IoIds.RELAY_AUX).mockState(closed ? DigitalState.LOW : DigitalState.HIGH);
+    }
+
     public void setButtonPressed(Button button, boolean pressed) {
         input(IoIds.button(button)).mockState(pressed ? DigitalState.LOW : DigitalState.HIGH);
     }

@@ -60,7 +60,7 @@ class AllocationTest {
 
     @Test
     void aTiltReadAllocatesAtMostItsReading() {
-        double[] g = Mpu6050.accelerationG(12.5, sim.pins.imu());
+        double[] g = sim.pins.imu().accelerationG(12.5);
         for (int i = 0; i < CALLS; i++) {
             sim.chip.setAccelerationG(g[0], g[1], g[2]);
             sim.hw().tilt().read();

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
+import org.inversiontable.hardware.ImuCalibration;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.inversiontable.hardware.TiltReading;
 import org.inversiontable.hardware.pi4j.fake.FakeI2CProvider;
 import org.inversiontable.hardware.pi4j.fake.FakeMpu6050;
+import org.inversiontable.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,7 @@ class Mpu6050Test {
     private final FakeMpu6050 chip = new FakeMpu6050();
     private final FakeI2CProvider provider = new FakeI2CProvider().attach(BUS, ADDRESS, chip);
     private final Context ctx = Pi4jContexts.simulated(provider);
+    private final ManualClock clock = new ManualClock(0L);
 
     @AfterEach
     void shutDown() {
@@ -34,7 +38,7 @@ class Mpu6050Test {
 
     private Mpu6050 driver(ImuMounting mounting, int address) {
         I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("imu-" + address).bus(BUS).device(address));
-        return new Mpu6050(i2c, mounting);
+        return new Mpu6050(i2c, mounting, ImuCalibration.NONE, clock);
     }
 
     private Mpu6050 initialized(ImuMounting mounting) {
@@ -44,14 +48,14 @@ class Mpu6050Test {
     }
 
     private void tiltChipTo(double angleDeg, ImuMounting mounting) {
-        double[] g = Mpu6050.accelerationG(angleDeg, mounting);
+        double[] g = mounting.accelerationG(angleDeg);
         chip.setAccelerationG(g[0], g[1], g[2]);
     }
 
     @ParameterizedTest(name = "range {0} g")
     @ValueSource(ints = {2, 4, 8, 16})
     void readsTheAngleWithinFiveHundredthsOfADegreeInEveryRange(int rangeG) {
-        ImuMounting mounting = new ImuMounting('x', 'z', 1, 0.0, rangeG);
+        ImuMounting mounting = new ImuMounting(Axis.X, Axis.Z, 0.0, rangeG);
         Mpu6050 imu = initialized(mounting);
         assertEquals(Mpu6050.afsSel(rangeG) << 3, chip.peek(Mpu6050.ACCEL_CONFIG));
         for (double angle : ANGLES_DEG) {
@@ -65,7 +69,7 @@ class Mpu6050Test {
 
     @Test
     void remappedAxesReversedSignAndOffsetStillReadTheTrueAngle() {
-        ImuMounting mounting = new ImuMounting('y', 'x', -1, 2.5, 4);
+        ImuMounting mounting = new ImuMounting(Axis.MINUS_Y, Axis.X, 2.5, 4);
         Mpu6050 imu = initialized(mounting);
         for (double angle : ANGLES_DEG) {
             tiltChipTo(angle, mounting);
@@ -87,18 +91,19 @@ class Mpu6050Test {
 
     @Test
     void gravityIsTheMagnitudeOverAllThreeAxes() {
-        Mpu6050 imu = initialized(new ImuMounting('x', 'z', 1, 0.0, 4));
+        Mpu6050 imu = initialized(new ImuMounting(Axis.X, Axis.Z, 0.0, 4));
         chip.setAccelerationG(0.3, 0.4, 1.2);
         assertEquals(Math.sqrt(0.09 + 0.16 + 1.44), imu.read().gravityG(), 0.001);
     }
 
     @Test
-    void initConfiguresWakeSampleRateFilterAndDataReady() {
+    void initConfiguresWakeSampleRateFilterGyroAndDataReady() {
         Mpu6050 imu = initialized(ImuMounting.DEFAULT);
         assertEquals(0x68, imu.whoAmI());
         assertEquals(0x01, chip.peek(Mpu6050.PWR_MGMT_1), "awake, PLL X gyro clock");
         assertEquals(4, chip.peek(Mpu6050.SMPLRT_DIV), "1 kHz / (1 + 4) = 200 Hz");
-        assertEquals(3, chip.peek(Mpu6050.CONFIG), "DLPF 44 Hz");
+        assertEquals(5, chip.peek(Mpu6050.CONFIG), "DLPF 10 Hz: well below the 50 Hz Nyquist rate of the 100 Hz loop");
+        assertEquals(0, chip.peek(Mpu6050.GYRO_CONFIG), "gyro ±250 deg/s");
         assertEquals(0x01, chip.peek(Mpu6050.INT_ENABLE), "DATA_RDY_EN");
     }
 
@@ -167,7 +172,7 @@ class Mpu6050Test {
 
     @Test
     void saturatedAxisIsClippedAtFullScale() {
-        Mpu6050 imu = initialized(new ImuMounting('x', 'z', 1, 0.0, 2));
+        Mpu6050 imu = initialized(new ImuMounting(Axis.X, Axis.Z, 0.0, 2));
         chip.setAccelerationG(0, 0, 3.0);
         assertEquals(32767 / 16384.0, imu.read().gravityG(), 1e-9);
     }
@@ -175,14 +180,16 @@ class Mpu6050Test {
     @Test
     void inverseHelperRoundTripsForRandomMountings() {
         java.util.Random random = new java.util.Random(7L);
-        char[] axes = {'x', 'y', 'z'};
+        Axis[] axes = Axis.values();
         for (int i = 0; i < 500; i++) {
-            int along = random.nextInt(3);
-            int normal = (along + 1 + random.nextInt(2)) % 3;
-            ImuMounting m = new ImuMounting(axes[along], axes[normal], random.nextBoolean() ? 1 : -1,
-                    random.nextDouble() * 20 - 10, 2);
+            Axis along = axes[random.nextInt(6)];
+            Axis normal = axes[random.nextInt(6)];
+            if (along.index() == normal.index()) {
+                continue;
+            }
+            ImuMounting m = new ImuMounting(along, normal, random.nextDouble() * 20 - 10, 2);
             double angle = random.nextDouble() * 160 - 70;
-            double[] g = Mpu6050.accelerationG(angle, m);
+            double[] g = m.accelerationG(angle);
             assertEquals(angle, m.angleDeg(g[0], g[1], g[2]), 1e-9, m + " at " + angle);
             assertEquals(1.0, Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]), 1e-12);
         }

@@ -156,7 +156,7 @@ class Pi4jTableHardwareTest {
     @Test
     void readsTheImuThroughTheTable() {
         try (SimulatedTable sim = new SimulatedTable()) {
-            double[] g = Mpu6050.accelerationG(-65, sim.pins.imu());
+            double[] g = sim.pins.imu().accelerationG(-65);
             sim.chip.setAccelerationG(g[0], g[1], g[2]);
             assertEquals(-65, sim.hw().tilt().read().angleDeg(), 0.05);
         }

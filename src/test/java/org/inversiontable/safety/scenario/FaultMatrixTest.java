@@ -122,8 +122,10 @@ class FaultMatrixTest {
         return switch (fault) {
             case IMU_STALE, IMU_DISCONNECT -> Expect.detect(0.100 + 2 * TICK_S, Reference.INJECTION, "imu_stale");
             case IMU_SPIKE_40_THREE_IN_A_ROW -> Expect.detect(0.020 + 2 * TICK_S, Reference.INJECTION, "imu_jump");
+            // The fused angle filters 5 deg of accelerometer noise down to a fraction of a degree;
+            // the gyro-accelerometer cross-check is what finds such a sensor (imu_disagree).
             case IMU_NOISE_5 -> Expect.detect(1.0, Reference.INJECTION,
-                    "imu_jump", "imu_out_of_range", "imu_stale", "imu_gravity");
+                    "imu_jump", "imu_out_of_range", "imu_stale", "imu_gravity", "imu_disagree");
             case IMU_SPIKE_40_SINGLE, HOME_SWITCH_STUCK_CLOSED -> Expect.of(Outcome.HARMLESS);
             // A frozen reading is found in a few ticks of drive (imu_frozen), well inside the
             // stall detector's second.

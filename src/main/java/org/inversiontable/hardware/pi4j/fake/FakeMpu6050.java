@@ -9,22 +9,27 @@ import com.pi4j.io.exception.IOException;
  * FakeMpu6050 chip = new FakeMpu6050();
  * FakeI2CProvider i2c = new FakeI2CProvider().attach(1, 0x68, chip);
  * Context ctx = Pi4jContexts.simulated(i2c);
- * chip.setAccelerationG(0.0, 0.0, 1.0);      // the simulator, once per physics step
+ * chip.setMotion(0.0, 0.0, 1.0, 0.0, 0.0, 0.0);   // g and deg/s on the chip's axes, once per sample
  * }</pre>
  *
  * <p>Modelled: 128 byte-wide registers with their reset values (WHO_AM_I 0x68, PWR_MGMT_1 0x40
  * = asleep); a register pointer set by the first byte of a write and auto-incremented by every
  * byte read or written; DATA_RDY in INT_STATUS set by each new sample and cleared by reading
  * INT_STATUS; no sampling and sensor registers reading 0 while asleep; DEVICE_RESET; read-only
- * registers; full-scale range from ACCEL_CONFIG with saturation; a NACK on every transfer while
- * disconnected. Not modelled: the gyro, temperature, FIFO, timing of the sample clock.
+ * registers; full-scale ranges from ACCEL_CONFIG and GYRO_CONFIG with saturation; a NACK on every
+ * transfer while disconnected; a brown-out (every register back to its reset value, asleep); a
+ * slow bus (a hook run in every transfer, which a test uses to advance its clock). Not modelled:
+ * the DLPF's filtering and delay (samples are what the caller gives), temperature, FIFO, the
+ * timing of the sample clock.
  *
  * <p>Thread-safe: the simulator and the control loop may call it from different threads.
  */
 public final class FakeMpu6050 implements FakeI2CDevice {
     public static final int REGISTER_COUNT = 128;
 
+    private static final int GYRO_CONFIG = 0x1B;
     private static final int ACCEL_CONFIG = 0x1C;
+    private static final int GYRO_XOUT_H = 0x43;
     private static final int INT_STATUS = 0x3A;
     private static final int ACCEL_XOUT_H = 0x3B;
     private static final int SENSOR_FIRST = 0x3B;
@@ -44,7 +49,11 @@ public final class FakeMpu6050 implements FakeI2CDevice {
     private double xG;
     private double yG;
     private double zG = 1.0;
+    private double gxDegPerS;
+    private double gyDegPerS;
+    private double gzDegPerS;
     private int samples;
+    private Runnable onTransfer = () -> { };
 
     public FakeMpu6050() {
         reset();
@@ -61,6 +70,35 @@ public final class FakeMpu6050 implements FakeI2CDevice {
         if (!sleeping()) {
             sample();
         }
+    }
+
+    /**
+     * What the chip feels: acceleration (g) and rotation rate (deg/s) on its own axes; sampled at
+     * once unless asleep.
+     */
+    public synchronized void setMotion(double xG, double yG, double zG, double gxDegPerS, double gyDegPerS,
+                                       double gzDegPerS) {
+        if (!Double.isFinite(gxDegPerS) || !Double.isFinite(gyDegPerS) || !Double.isFinite(gzDegPerS)) {
+            throw new IllegalArgumentException("rate must be finite, was " + gxDegPerS + ", " + gyDegPerS + ", "
+                    + gzDegPerS);
+        }
+        this.gxDegPerS = gxDegPerS;
+        this.gyDegPerS = gyDegPerS;
+        this.gzDegPerS = gzDegPerS;
+        setAccelerationG(xG, yG, zG);
+    }
+
+    /** A supply dip: every register back to its reset value, the chip asleep until set up again. */
+    public synchronized void brownOut() {
+        reset();
+    }
+
+    /** Runs in every bus transaction (a slow bus: the hook advances a test's clock). */
+    public synchronized void onTransfer(Runnable hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException("hook must not be null; use () -> { } for none");
+        }
+        onTransfer = hook;
     }
 
     /** While disconnected every transfer fails as a NACK does; the registers keep their state. */
@@ -93,7 +131,12 @@ public final class FakeMpu6050 implements FakeI2CDevice {
 
     @Override
     public synchronized void write(byte[] data, int offset, int length) {
+        onTransfer.run();
         answer();
+        writeBytes(data, offset, length);
+    }
+
+    private void writeBytes(byte[] data, int offset, int length) {
         if (length == 0) {
             return;
         }
@@ -106,7 +149,12 @@ public final class FakeMpu6050 implements FakeI2CDevice {
 
     @Override
     public synchronized void read(byte[] buffer, int offset, int length) {
+        onTransfer.run();
         answer();
+        readBytes(buffer, offset, length);
+    }
+
+    private void readBytes(byte[] buffer, int offset, int length) {
         for (int i = 0; i < length; i++) {
             buffer[offset + i] = (byte) load(pointer);
             pointer = (pointer + 1) % REGISTER_COUNT;
@@ -116,8 +164,10 @@ public final class FakeMpu6050 implements FakeI2CDevice {
     @Override
     public synchronized void writeRead(byte[] data, int dataOffset, int dataLength, byte[] buffer,
                                        int bufferOffset, int bufferLength) {
-        write(data, dataOffset, dataLength);
-        read(buffer, bufferOffset, bufferLength);
+        onTransfer.run();
+        answer();
+        writeBytes(data, dataOffset, dataLength);
+        readBytes(buffer, bufferOffset, bufferLength);
     }
 
     private void answer() {
@@ -173,12 +223,17 @@ public final class FakeMpu6050 implements FakeI2CDevice {
         putWord(ACCEL_XOUT_H, counts(xG, lsbPerG));
         putWord(ACCEL_XOUT_H + 2, counts(yG, lsbPerG));
         putWord(ACCEL_XOUT_H + 4, counts(zG, lsbPerG));
+        int fsSel = (registers[GYRO_CONFIG] >> 3) & 0x3;
+        double lsbPerDegS = 131.0 / (1 << fsSel);
+        putWord(GYRO_XOUT_H, counts(gxDegPerS, lsbPerDegS));
+        putWord(GYRO_XOUT_H + 2, counts(gyDegPerS, lsbPerDegS));
+        putWord(GYRO_XOUT_H + 4, counts(gzDegPerS, lsbPerDegS));
         registers[INT_STATUS] |= DATA_RDY;
         samples++;
     }
 
-    private static int counts(double g, double lsbPerG) {
-        return (int) Math.max(-MAX_COUNT, Math.min(MAX_COUNT, Math.round(g * lsbPerG)));
+    private static int counts(double value, double lsbPerUnit) {
+        return (int) Math.max(-MAX_COUNT, Math.min(MAX_COUNT, Math.round(value * lsbPerUnit)));
     }
 
     private void putWord(int register, int value) {

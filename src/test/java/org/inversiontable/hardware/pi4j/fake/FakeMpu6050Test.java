@@ -108,4 +108,29 @@ class FakeMpu6050Test {
         assertEquals(0, chip.samples());
         assertFalse((chip.peek(0x3A) & 1) != 0);
     }
+
+    @Test
+    void theGyroIsSampledWithTheAccelerometerInItsFullScaleRange() {
+        i2c.writeRegister(0x6B, (byte) 0x00);
+        chip.setMotion(0, 0, 1, 5.0, -250.0, 1000.0);
+        byte[] gyro = new byte[6];
+        i2c.readRegister(0x43, gyro, 0, 6);
+        assertEquals(655, (short) (((gyro[0] & 0xFF) << 8) | (gyro[1] & 0xFF)), "131 LSB per deg/s at ±250");
+        assertEquals(-32750, (short) (((gyro[2] & 0xFF) << 8) | (gyro[3] & 0xFF)));
+        assertEquals(32767, (short) (((gyro[4] & 0xFF) << 8) | (gyro[5] & 0xFF)), "saturated");
+        i2c.writeRegister(0x1B, (byte) 0x08);   // FS_SEL 1: ±500 deg/s, 65.5 LSB per deg/s
+        chip.setMotion(0, 0, 1, 5.0, 0, 0);
+        i2c.readRegister(0x43, gyro, 0, 2);
+        assertEquals(328, (short) (((gyro[0] & 0xFF) << 8) | (gyro[1] & 0xFF)));
+    }
+
+    @Test
+    void aBrownOutPutsEveryRegisterBackToItsResetValue() {
+        i2c.writeRegister(0x6B, (byte) 0x01);
+        i2c.writeRegister(0x1A, (byte) 0x05);
+        chip.brownOut();
+        assertEquals(0x40, i2c.readRegister(0x6B));
+        assertEquals(0x00, i2c.readRegister(0x1A));
+        assertEquals(0x68, i2c.readRegister(0x75));
+    }
 }

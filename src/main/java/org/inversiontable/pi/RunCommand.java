@@ -1,0 +1,143 @@
+package org.inversiontable.pi;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ConfigFileException;
+import org.inversiontable.config.ConfigFileParser;
+import org.inversiontable.config.ConfigKey;
+import org.inversiontable.hardware.pi4j.Pi4jContexts;
+import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
+import org.inversiontable.hardware.pi4j.PwmBlock;
+import org.inversiontable.runtime.Parker;
+import org.inversiontable.runtime.ProcessExit;
+import org.inversiontable.time.Clock;
+import org.inversiontable.time.SystemClock;
+
+/**
+ * {@code run [--config FILE]} (SPEC §8): on a Raspberry Pi, the real Pi4J providers (gpiod for
+ * the pins, linuxfs for I2C), the motor's PWM through sysfs, the self-test, then the real-time
+ * runtime under systemd's {@code Type=notify}. Off a Pi: exit 2 with one line that points to
+ * {@code simulate}.
+ *
+ * <pre>{@code
+ * int code = new RunCommand().run(Optional.of(Path.of("/etc/inversion-table/table.conf")), System.out, System.err);
+ * }</pre>
+ *
+ * <p>On a Pi it returns only on a refusal (exit 2): once running, the process ends through the
+ * runtime (SIGTERM: 0, a failure on the control path: 1).
+ */
+public final class RunCommand {
+    static final Path PWM_CLASS_DIR = Path.of("/sys/class/pwm");
+    static final List<String> REAL_PROVIDER_PREFIXES = List.of("gpiod-", "linuxfs-");
+
+    private final Map<String, String> environment;
+    private final Supplier<Optional<Pi4jContexts.Board>> board;
+
+    public RunCommand() {
+        this(System.getenv(), Pi4jContexts::board);
+    }
+
+    RunCommand(Map<String, String> environment, Supplier<Optional<Pi4jContexts.Board>> board) {
+        this.environment = Map.copyOf(environment);
+        this.board = board;
+    }
+
+    /** @return 2 on bad input, a machine that is not a Pi, or a failed self-test */
+    public int run(Optional<Path> configFile, PrintStream out, PrintStream err) {
+        Config config;
+        RunWiring wiring;
+        try {
+            config = configFile.isPresent() ? ConfigFileParser.parse(configFile.get()) : Config.defaults();
+            wiring = RunWiring.from(config);
+        } catch (ConfigFileException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("run: " + configFile.map(Path::toString).orElse("the default configuration") + ": "
+                    + e.getMessage());
+            return 2;
+        }
+        Optional<Pi4jContexts.Board> pi = board.get();
+        if (pi.isEmpty()) {
+            err.println("run: this machine is not a Raspberry Pi (Pi4J finds no board model, so no gpiod chip to"
+                    + " drive): 'run' drives a real table; on a desktop use 'simulate'");
+            return 2;
+        }
+        return runOnPi(pi.get(), config, wiring, out, err);
+    }
+
+    private int runOnPi(Pi4jContexts.Board pi, Config config, RunWiring wiring, PrintStream out, PrintStream err) {
+        PwmBlock block = PwmBlock.of(pi.usesRp1());
+        int channel;
+        try {
+            channel = block.channelOf(wiring.motorPwmPin());
+        } catch (IllegalArgumentException e) {
+            err.println("run: " + ConfigKey.PIN_MOTOR_PWM.key() + ": " + e.getMessage());
+            return 2;
+        }
+        int chip = block.chip(PWM_CLASS_DIR);
+        Path stateDir = StateDirectory.of(environment);
+        String configuredJournal = config.text(ConfigKey.JOURNAL_DIR).trim();
+        Path journalDir = configuredJournal.isEmpty() ? stateDir : Path.of(configuredJournal);
+        try {
+            Files.createDirectories(stateDir);
+            Files.createDirectories(journalDir);
+        } catch (IOException | SecurityException e) {
+            err.println("run: cannot create the state directory " + stateDir + " or the journal directory " + journalDir
+                    + " (" + e.getMessage() + "); run under the systemd unit (StateDirectory=) or set journal_dir");
+            return 2;
+        }
+        PwmSysfsCheck sysfs = new PwmSysfsCheck(PWM_CLASS_DIR, chip, channel);
+        CheckResult sysfsResult = sysfs.run();
+        if (sysfsResult.failed()) {
+            err.println("self-test: " + sysfs.part() + ": FAILED: " + sysfsResult.message());
+            return 2;
+        }
+        Clock clock = new SystemClock();
+        Pi4jTableHardware table;
+        try {
+            table = Pi4jTableHardware.create(Pi4jContexts.onPi(), wiring.pins(), clock,
+                    new Pi4jTableHardware.Options(wiring.relayAuxPin(),
+                            Optional.of(new Pi4jTableHardware.SysfsPwm(PWM_CLASS_DIR, chip, channel))));
+        } catch (RuntimeException e) {
+            // Pi4J's own exceptions (a provider that cannot start) as well as ours: one line, no trace.
+            err.println("run: " + e.getMessage());
+            return 2;
+        }
+        String pwm = "pwmchip" + chip + " channel " + channel + " (BCM " + wiring.motorPwmPin() + ")";
+        SelfTest.Report report = TableSelfTest.of(table, wiring, config, REAL_PROVIDER_PREFIXES,
+                pi.model(), pwm, clock, Parker.SYSTEM, List.of()).run(out);
+        if (report.failed()) {
+            table.close();
+            err.println("run: the self-test failed (see above); the table does not start");
+            return 2;
+        }
+        ServiceNotifier notifier = SdNotify.fromEnvironment(environment);
+        OptionalLong pingEvery = WatchdogPinger.intervalNanos(environment, ProcessHandle.current().pid());
+        RunningTable running = RunningTable.start(config, table, stateDir, journalDir, clock, notifier, pingEvery,
+                ProcessExit.SYSTEM);
+        running.installShutdownHook();
+        out.println("run: the table runs; journal in " + journalDir + ", flight recorder in "
+                + running.recorderDirectory() + (pingEvery.isPresent() ? "; systemd watchdog pinged" : ""));
+        awaitTheEnd();
+        return 0;
+    }
+
+    /** The process ends through the runtime: SIGTERM (0) or a failure on the control path (1). */
+    private static void awaitTheEnd() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

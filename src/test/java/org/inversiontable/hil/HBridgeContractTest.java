@@ -1,0 +1,12 @@
+package org.inversiontable.hil;
+
+import org.junit.jupiter.api.Tag;
+
+/** {@link HBridgeContract} on the jig of this machine (hardware/HIL.md); skipped, with its reason, off a Pi. */
+@Tag("hil")
+class HBridgeContractTest extends HBridgeContract {
+    @Override
+    protected Jig newJig() {
+        return Jigs.current();
+    }
+}

@@ -1,0 +1,12 @@
+package org.inversiontable.hil;
+
+import org.junit.jupiter.api.Tag;
+
+/** {@link ImuContract} on Pi4J's mock providers, in every build, so the contract itself is exercised. */
+@Tag("mock-jig")
+class ImuContractOnMocksTest extends ImuContract {
+    @Override
+    protected Jig newJig() {
+        return new MockJig();
+    }
+}

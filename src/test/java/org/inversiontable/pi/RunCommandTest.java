@@ -1,0 +1,83 @@
+package org.inversiontable.pi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.inversiontable.hardware.pi4j.Pi4jContexts;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} off a Raspberry Pi, and on bad input: exit 2 with a line that says what. */
+class RunCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    private int run(RunCommand command, Optional<Path> config) {
+        return command.run(config, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void offAPiRunExitsTwoWithOneLinePointingToSimulate() {
+        // The real board detection of this desktop (x86_64, no Raspberry Pi board model). On a Pi
+        // this would start the real table: never there.
+        Assumptions.assumeTrue(Pi4jContexts.board().isEmpty(), "on a Raspberry Pi: run would start the table");
+        int code = run(new RunCommand(), Optional.empty());
+        assertEquals(2, code);
+        String[] lines = errText().strip().split("\\R");
+        assertEquals(1, lines.length, errText());
+        assertTrue(lines[0].contains("not a Raspberry Pi") && lines[0].contains("use 'simulate'"), lines[0]);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBadConfigurationExitsTwoNamingTheFileAndTheKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("table.conf"), "relay_aux_pin = 99\n");
+        int code = run(new RunCommand(Map.of(), Optional::empty), Optional.of(file));
+        assertEquals(2, code);
+        assertTrue(errText().contains("table.conf") && errText().contains("relay_aux_pin"), errText());
+        assertTrue(!errText().contains("Exception"), "no stack trace: " + errText());
+    }
+
+    @Test
+    void aRelayAuxPinOnAnotherFunctionsPinExitsTwoNamingBoth() throws IOException {
+        Path file = Files.writeString(dir.resolve("table.conf"), "relay_aux_pin = 17\n");
+        int code = run(new RunCommand(Map.of(), Optional::empty), Optional.of(file));
+        assertEquals(2, code);
+        assertTrue(errText().contains("relay_aux_pin = 17 is already used by pin_estop"), errText());
+    }
+
+    @Test
+    void aPwmPinOnAnotherFunctionsPinExitsTwoNamingBoth() throws IOException {
+        // BCM 12 is the heartbeat by default.
+        Path file = Files.writeString(dir.resolve("table.conf"), "pin_motor_pwm = 12\n");
+        int code = run(new RunCommand(Map.of(), Optional::empty), Optional.of(file));
+        assertEquals(2, code);
+        assertTrue(errText().contains("pin_motor_pwm") && errText().contains("pin_watchdog")
+                && errText().contains("BCM pin 12"), errText());
+    }
+
+    @Test
+    void theStateDirectoryIsSystemdsWhenGivenElseVarLib() {
+        assertEquals(Path.of("/var/lib/inversion-table"), StateDirectory.of(Map.of()));
+        assertEquals(Path.of("/var/lib/inversion-table"), StateDirectory.of(Map.of("STATE_DIRECTORY", "relative")));
+        assertEquals(Path.of("/srv/state/table"), StateDirectory.of(Map.of("STATE_DIRECTORY", "/srv/state/table")));
+        assertEquals(Path.of("/a"), StateDirectory.of(Map.of("STATE_DIRECTORY", "/a:/b")));
+    }
+}
