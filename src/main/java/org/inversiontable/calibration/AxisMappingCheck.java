@@ -3,10 +3,11 @@ package org.inversiontable.calibration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 
 /**
- * Whether the configured mounting (imu_axis_along, imu_axis_normal, imu_sign) matches how the chip
+ * Whether the configured mounting (imu_axis_along, imu_axis_normal, each a signed chip axis) matches how the chip
  * is fitted. A wrong mapping is not an offset: calibrating it away would give an angle that is
  * right at the poses and wrong everywhere between them, or one that runs the wrong way, which the
  * supervisor would read as the table moving against its command. So it is refused, with the keys
@@ -33,14 +34,12 @@ public final class AxisMappingCheck {
             double read = angle(pose, mounting);
             if (Math.abs(read - pose.referenceAngleDeg()) > CalibrationEstimator.MAX_UNCORRECTED_ERROR_DEG) {
                 String fix = bestMapping(poses, mounting)
-                        .map(m -> String.format(Locale.ROOT, "set imu_axis_along=%c imu_axis_normal=%c imu_sign=%d"
-                                + " (it reads every pose within %.1f deg before calibration)", m.axisAlong(), m.axisNormal(),
-                                m.sign(), worstError(poses, m)))
+                        .map(m -> String.format(Locale.ROOT, "set %s (it reads every pose within %.1f deg before"
+                                + " calibration)", MountingAxes.axisKeys(m), worstError(poses, m)))
                         .orElse("no choice of those keys fits: check that the chip is fitted flat on the bed");
                 return Optional.of(new Refusal(RefusalReason.AXIS_MAPPING_WRONG, String.format(Locale.ROOT,
-                        "axis mapping wrong: %s the sensor reads %+.1f deg with imu_axis_along=%c imu_axis_normal=%c"
-                                + " imu_sign=%d; %s", CalibrationEstimator.poseName(pose), read, mounting.axisAlong(),
-                        mounting.axisNormal(), mounting.sign(), fix)));
+                        "axis mapping wrong: %s the sensor reads %+.1f deg with %s; %s",
+                        CalibrationEstimator.poseName(pose), read, MountingAxes.axisKeys(mounting), fix)));
             }
         }
         return Optional.empty();
@@ -51,10 +50,12 @@ public final class AxisMappingCheck {
      *
      * @param accelTravelDeg change of the corrected accelerometer angle, end minus start
      * @param gyroTravelDeg  the gyro's rate about the rotation axis, integrated over the move
+     * @param mounting       the configured mounting, named in the refusal's fix
      */
-    public static Optional<Refusal> afterMoveTowardInversion(double accelTravelDeg, double gyroTravelDeg) {
+    public static Optional<Refusal> afterMoveTowardInversion(double accelTravelDeg, double gyroTravelDeg,
+            ImuMounting mounting) {
         if (accelTravelDeg < -TRAVEL_SLACK_DEG) {
-            return Optional.of(movedTheOtherWay(accelTravelDeg));
+            return Optional.of(movedTheOtherWay(accelTravelDeg, mounting));
         }
         double gyroAbs = Math.abs(gyroTravelDeg);
         if (Math.max(accelTravelDeg, gyroAbs) < MIN_TRAVEL_DEG) {
@@ -63,7 +64,7 @@ public final class AxisMappingCheck {
         }
         if (gyroTravelDeg < -TRAVEL_SLACK_DEG) {
             return refuse("axis mapping wrong: the gyro turned the other way (%+.1f deg while the angle grew by %+.1f deg):"
-                    + " the gyro's axis or sign does not match imu_axis_along / imu_axis_normal / imu_sign",
+                    + " the gyro's axis or sign does not match imu_axis_along / imu_axis_normal",
                     gyroTravelDeg, accelTravelDeg);
         }
         if (Math.abs(accelTravelDeg - gyroTravelDeg) > TRAVEL_TOLERANCE * gyroAbs + TRAVEL_SLACK_DEG) {
@@ -75,10 +76,11 @@ public final class AxisMappingCheck {
     }
 
     /** The refusal for an angle that fell by {@code travelDeg} (negative) while the table went toward inversion. */
-    public static Refusal movedTheOtherWay(double travelDeg) {
+    public static Refusal movedTheOtherWay(double travelDeg, ImuMounting mounting) {
         return new Refusal(RefusalReason.AXIS_MAPPING_WRONG, String.format(Locale.ROOT, "axis mapping wrong: the angle"
-                + " moved the other way (%+.1f deg while the table went toward inversion): set imu_sign to the other value"
-                + " (1 or -1), or check imu_axis_along / imu_axis_normal", travelDeg));
+                + " moved the other way (%+.1f deg while the table went toward inversion): set imu_axis_along = %s"
+                + " (the other sign), or check imu_axis_along / imu_axis_normal", travelDeg,
+                MountingAxes.reversed(mounting.axisAlong()).text()));
     }
 
     private static double angle(PoseAverage pose, ImuMounting m) {
@@ -97,18 +99,16 @@ public final class AxisMappingCheck {
     static Optional<ImuMounting> bestMapping(List<PoseAverage> poses, ImuMounting configured) {
         ImuMounting best = null;
         double bestError = CalibrationEstimator.MAX_UNCORRECTED_ERROR_DEG;
-        for (char along : new char[] {'x', 'y', 'z'}) {
-            for (char normal : new char[] {'x', 'y', 'z'}) {
-                for (int sign : new int[] {1, -1}) {
-                    if (along == normal) {
-                        continue;
-                    }
-                    ImuMounting m = new ImuMounting(along, normal, sign, configured.offsetDeg(), configured.accelRangeG());
-                    double error = worstError(poses, m);
-                    if (error < bestError) {
-                        best = m;
-                        bestError = error;
-                    }
+        for (Axis along : Axis.values()) {
+            for (Axis normal : Axis.values()) {
+                if (along.index() == normal.index()) {
+                    continue;
+                }
+                ImuMounting m = new ImuMounting(along, normal, configured.offsetDeg(), configured.accelRangeG());
+                double error = worstError(poses, m);
+                if (error < bestError) {
+                    best = m;
+                    bestError = error;
                 }
             }
         }

@@ -73,7 +73,7 @@ public final class CalibrationEstimator {
         }
         double[] offset = new double[3];
         double[] scale = {1.0, 1.0, 1.0};
-        for (int axis : new int[] {mounting.alongIndex(), mounting.normalIndex()}) {
+        for (int axis : new int[] {mounting.axisAlong().index(), mounting.axisNormal().index()}) {
             Line line = fit(poses, mounting, axis);
             if (line.spread() < MIN_GRAVITY_SPREAD_G) {
                 return refused(RefusalReason.POSES_TOO_CLOSE, "gravity on the chip's %c axis changes by only %.2f g between"
@@ -81,8 +81,7 @@ public final class CalibrationEstimator {
             }
             if (line.slope() <= 0) {
                 return refused(RefusalReason.AXIS_MAPPING_WRONG, "axis mapping wrong: the chip's %c axis reads opposite to"
-                        + " what imu_axis_along=%c imu_axis_normal=%c imu_sign=%d predict: check those keys",
-                        RestCheck.axis(axis), mounting.axisAlong(), mounting.axisNormal(), mounting.sign());
+                        + " what %s predict: check those keys", RestCheck.axis(axis), MountingAxes.axisKeys(mounting));
             }
             offset[axis] = line.intercept();
             scale[axis] = 1.0 / line.slope();

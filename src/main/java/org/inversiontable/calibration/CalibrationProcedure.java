@@ -195,7 +195,7 @@ public final class CalibrationProcedure {
         if (angle < approachStartDeg - WRONG_WAY_DEG) {
             // A mapping that reads home right but runs backwards (the table goes down, the angle
             // falls) would drive on to the angle limit looking for level: stop it here.
-            fail(AxisMappingCheck.movedTheOtherWay(angle - approachStartDeg));
+            fail(AxisMappingCheck.movedTheOtherWay(angle - approachStartDeg, mounting));
             return DriveRequest.STOP;
         }
         if (angle >= plan.levelDeg() - plan.approachMarginDeg()) {
@@ -292,7 +292,7 @@ public final class CalibrationProcedure {
         }
         double travel = correctedAngleDeg(recent.mean()) - axisStartDeg;
         say(String.format(Locale.ROOT, "axis check: the angle moved %+.2f deg, the gyro %+.2f deg.", travel, gyroTravelDeg));
-        Optional<Refusal> bad = AxisMappingCheck.afterMoveTowardInversion(travel, gyroTravelDeg);
+        Optional<Refusal> bad = AxisMappingCheck.afterMoveTowardInversion(travel, gyroTravelDeg, mounting);
         if (bad.isPresent()) {
             fail(bad.get());
             return DriveRequest.STOP;
@@ -347,7 +347,7 @@ public final class CalibrationProcedure {
                     // the cause to name is the mapping, not the fault it raised.
                     double travel = correctedAngleDeg(lastAccelG) - axisStartDeg;
                     if (travel < -AxisMappingCheck.TRAVEL_SLACK_DEG) {
-                        fail(AxisMappingCheck.afterMoveTowardInversion(travel, gyroTravelDeg).orElseThrow());
+                        fail(AxisMappingCheck.afterMoveTowardInversion(travel, gyroTravelDeg, mounting).orElseThrow());
                         return;
                     }
                 }

@@ -1,15 +1,16 @@
 package org.inversiontable.calibration;
 
+import java.util.Locale;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 
 /**
- * The third chip axis of a mounting, the one the bed turns about, and how the gyro's rate about it
- * becomes the rate of the inversion angle.
+ * What the calibration needs from a mounting beyond its angle: the chip axis the bed turns about,
+ * the inversion rate from the gyro, and the mounting written as the configuration keys that set it,
+ * so that every message names keys and values a user can copy into the file.
  *
- * <p>With A the axis along the bed and N the normal, the mounting's angle is
- * {@code sign * atan2(-a_A, a_N)}; gravity seen from a chip turning at ω changes as
- * {@code dg/dt = -ω × g}, which gives {@code dθ/dt = sign * h * ω_L}, where L is the remaining axis
- * and h is +1 when (A, L, N) is in right-handed order (x, y, z or a rotation of it), -1 otherwise.
+ * <p>The rate comes from the mounting itself ({@link ImuMounting#rateDegPerS(double, double, double)}),
+ * the same formula the driver's fusion uses, so the axis check judges the gyro as the service will read it.
  */
 public final class MountingAxes {
     private MountingAxes() {
@@ -17,19 +18,22 @@ public final class MountingAxes {
 
     /** The chip axis (0, 1, 2) that is neither along the bed nor normal to it: the rotation axis. */
     public static int lateralIndex(ImuMounting mounting) {
-        return 3 - mounting.alongIndex() - mounting.normalIndex();
+        return mounting.axisPivot().index();
     }
 
-    /** The inversion angle's rate (deg/s) from a gyro reading on the chip's axes. */
+    /** The inversion angle's rate (deg/s, positive toward head down) from a gyro reading on the chip's axes. */
     public static double angleRateDegS(ImuMounting mounting, double gxDegS, double gyDegS, double gzDegS) {
-        int l = lateralIndex(mounting);
-        double rate = l == 0 ? gxDegS : l == 1 ? gyDegS : gzDegS;
-        return mounting.sign() * handedness(mounting) * rate;
+        return mounting.rateDegPerS(gxDegS, gyDegS, gzDegS);
     }
 
-    static int handedness(ImuMounting mounting) {
-        int a = mounting.alongIndex();
-        int l = lateralIndex(mounting);
-        return (l - a + 3) % 3 == 1 ? 1 : -1;
+    /** The same chip axis with the other sign: what a chip fitted the other way round reads along. */
+    public static Axis reversed(Axis axis) {
+        return Axis.of(axis.index(), -axis.sign());
+    }
+
+    /** The two axis keys as a configuration file writes them: {@code imu_axis_along = -x, imu_axis_normal = z}. */
+    public static String axisKeys(ImuMounting mounting) {
+        return String.format(Locale.ROOT, "imu_axis_along = %s, imu_axis_normal = %s", mounting.axisAlong().text(),
+                mounting.axisNormal().text());
     }
 }

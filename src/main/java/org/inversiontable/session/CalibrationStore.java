@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.ImuCalibration.Axes;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.inversiontable.json.FlatJsonObject;
 
@@ -43,11 +44,14 @@ import org.inversiontable.json.FlatJsonObject;
  */
 public final class CalibrationStore {
     public static final String FILE_NAME = "imu-calibration.json";
-    public static final String FORMAT = "inversion-table/imu-calibration/1";
+    // Format 2: the mounting as signed axes ("-x"), without format 1's imu_sign. A format-1 file is
+    // refused with "run calibrate again" rather than converted: the configuration it was measured
+    // for changed keys too, so only a new measurement is known to match the new ones.
+    public static final String FORMAT = "inversion-table/imu-calibration/2";
     private static final int MAX_BYTES = 4096;
     private static final String CRC_MEMBER = ",\"crc32\":\"";
     private static final List<String> KEYS = List.of("format", "measured_at", "imu_axis_along", "imu_axis_normal",
-            "imu_sign", "imu_offset_deg", "imu_accel_range_g",
+            "imu_offset_deg", "imu_accel_range_g",
             "accel_offset_x_g", "accel_offset_y_g", "accel_offset_z_g",
             "accel_scale_x", "accel_scale_y", "accel_scale_z",
             "gyro_offset_x_deg_s", "gyro_offset_y_deg_s", "gyro_offset_z_deg_s",
@@ -125,9 +129,8 @@ public final class CalibrationStore {
         StringBuilder body = new StringBuilder("{");
         member(body, "format", quoted(FORMAT));
         member(body, "measured_at", quoted(s.measuredAt().toString()));
-        member(body, "imu_axis_along", quoted(String.valueOf(m.axisAlong())));
-        member(body, "imu_axis_normal", quoted(String.valueOf(m.axisNormal())));
-        member(body, "imu_sign", Integer.toString(m.sign()));
+        member(body, "imu_axis_along", quoted(m.axisAlong().text()));
+        member(body, "imu_axis_normal", quoted(m.axisNormal().text()));
         member(body, "imu_offset_deg", Double.toString(m.offsetDeg()));
         member(body, "imu_accel_range_g", Integer.toString(m.accelRangeG()));
         axes(body, "accel_offset_%s_g", c.accelOffsetG());
@@ -153,6 +156,11 @@ public final class CalibrationStore {
             throw new CalibrationFileException(file, "is not a whole JSON object (" + e.getMessage()
                     + "): torn or damaged; run 'calibrate' again");
         }
+        // The format first: a file of an older format has other keys, and "run calibrate again" is its fix.
+        if (!FORMAT.equals(fields.get("format"))) {
+            throw new CalibrationFileException(file, "has format " + fields.get("format") + ", expected " + FORMAT
+                    + "; run 'calibrate' again");
+        }
         Set<String> missing = new LinkedHashSet<>(KEYS);
         missing.removeAll(fields.keySet());
         Set<String> unknown = new LinkedHashSet<>(fields.keySet());
@@ -162,9 +170,6 @@ public final class CalibrationStore {
                     + (missing.isEmpty() || unknown.isEmpty() ? "" : " and ") + (unknown.isEmpty() ? "" : "has unknown " + unknown)
                     + "; run 'calibrate' again");
         }
-        if (!FORMAT.equals(fields.get("format"))) {
-            throw new CalibrationFileException(file, "has format " + fields.get("format") + ", expected " + FORMAT);
-        }
         int crcAt = text.lastIndexOf(CRC_MEMBER);
         if (crcAt < 0 || !crc(text.substring(0, crcAt) + "}").equals(fields.get("crc32"))) {
             throw new CalibrationFileException(file, "fails its checksum (crc32): it was damaged or edited by hand;"
@@ -172,8 +177,8 @@ public final class CalibrationStore {
         }
         Reader r = new Reader(file, fields);
         try {
-            ImuMounting mounting = new ImuMounting(r.axisChar("imu_axis_along"), r.axisChar("imu_axis_normal"),
-                    r.integer("imu_sign"), r.number("imu_offset_deg"), r.integer("imu_accel_range_g"));
+            ImuMounting mounting = new ImuMounting(r.axis("imu_axis_along"), r.axis("imu_axis_normal"),
+                    r.number("imu_offset_deg"), r.integer("imu_accel_range_g"));
             ImuCalibration calibration = new ImuCalibration(r.axes("accel_offset_%s_g"), r.axes("accel_scale_%s"),
                     r.axes("gyro_offset_%s_deg_s"));
             return new StoredCalibration(calibration, r.instant("measured_at"), mounting, r.number("residual_deg"));
@@ -183,8 +188,8 @@ public final class CalibrationStore {
     }
 
     private static String describe(ImuMounting m) {
-        return String.format(Locale.ROOT, "imu_axis_along=%c imu_axis_normal=%c imu_sign=%d imu_offset_deg=%s"
-                + " imu_accel_range_g=%d", m.axisAlong(), m.axisNormal(), m.sign(), m.offsetDeg(), m.accelRangeG());
+        return String.format(Locale.ROOT, "imu_axis_along = %s, imu_axis_normal = %s, imu_offset_deg = %s,"
+                + " imu_accel_range_g = %d", m.axisAlong().text(), m.axisNormal().text(), m.offsetDeg(), m.accelRangeG());
     }
 
     private static void member(StringBuilder body, String key, String value) {
@@ -227,11 +232,16 @@ public final class CalibrationStore {
             return (int) d;
         }
 
-        char axisChar(String key) throws CalibrationFileException {
-            if (fields.get(key) instanceof String s && s.length() == 1) {
-                return s.charAt(0);
+        Axis axis(String key) throws CalibrationFileException {
+            if (fields.get(key) instanceof String s) {
+                try {
+                    return Axis.parse(s);
+                } catch (IllegalArgumentException e) {
+                    // reported below with the value
+                }
             }
-            throw new CalibrationFileException(file, key + " must be \"x\", \"y\" or \"z\", was " + fields.get(key));
+            throw new CalibrationFileException(file, key + " must be one of \"x\", \"-x\", \"y\", \"-y\", \"z\", \"-z\","
+                    + " was " + fields.get(key));
         }
 
         Instant instant(String key) throws CalibrationFileException {

@@ -77,7 +77,7 @@ class CalibrateCommandTest {
     void aRefusedCalibrationExitsOneAndStoresNothing() {
         ScriptedTable table = new ScriptedTable(-65, ImuMounting.DEFAULT, 9);
         Builder builder = new Builder(table);
-        int code = command(config -> builder).run(Config.defaults().with(ConfigKey.IMU_SIGN, "-1"));
+        int code = command(config -> builder).run(Config.defaults().with(ConfigKey.IMU_AXIS_ALONG, "-x"));
         assertEquals(1, code);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("axis mapping wrong"), out.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(stateDir.resolve(CalibrationStore.FILE_NAME)));

@@ -123,18 +123,20 @@ class CalibrateOnTheSimulatedTableTest {
         assertTrue(console.stream().anyMatch(l -> l.startsWith("calibrate: axis check: the angle moved +")), console::toString);
         assertTrue(session.table().homeSwitchAtHome(), "UP held through the controller brought it home: "
                 + session.table().angleTrueDeg());
-        assertTrue(rig.maxTrueAngleDeg() < 8, "the axis check moved a few degrees only: " + rig.maxTrueAngleDeg());
+        // 2 deg asked for plus the controller's controlled stop, which since the fused sensor (the
+        // simulated gyro's uncalibrated 2 deg/s offset in the controller's angle) ends near 8 deg
+        assertTrue(rig.maxTrueAngleDeg() < 9, "the axis check moved a few degrees only: " + rig.maxTrueAngleDeg());
     }
 
     @Test
     void aConfigurationWithTheSignReversedIsRefusedAtHomeWithTheKeyToChangeAndNothingMovesOrIsStored() {
-        build(new ImuMounting(mounting.axisAlong(), mounting.axisNormal(), -mounting.sign(), mounting.offsetDeg(),
+        build(new ImuMounting(MountingAxes.reversed(mounting.axisAlong()), mounting.axisNormal(), mounting.offsetDeg(),
                 mounting.accelRangeG()), 1);
         runToTheEnd(30);
         Refusal r = procedure.refusal().orElseThrow();
         assertEquals(RefusalReason.AXIS_MAPPING_WRONG, r.reason(), r.message());
         assertTrue(r.message().startsWith("axis mapping wrong: at -65.0 deg the sensor reads +6"), r.message());
-        assertTrue(r.message().contains("set imu_axis_along=x imu_axis_normal=z imu_sign=1"), r.message());
+        assertTrue(r.message().contains("set imu_axis_along = x, imu_axis_normal = z"), r.message());
         assertEquals(-65.0, session.table().angleTrueDeg(), 1e-9);
         assertTrue(console.get(console.size() - 1).endsWith("Nothing was stored."), console::toString);
         assertTrue(!stateDir.resolve(CalibrationStore.FILE_NAME).toFile().exists());

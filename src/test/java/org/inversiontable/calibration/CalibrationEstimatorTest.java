@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.ImuCalibration.Axes;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.junit.jupiter.api.Test;
 
@@ -115,19 +116,19 @@ class CalibrationEstimatorTest {
 
     @Test
     void aReversedSignIsRefusedAtRestNamingTheKeysThatFit() {
-        ImuMounting reversed = new ImuMounting('x', 'z', -1, 0.0, 2);
+        ImuMounting reversed = new ImuMounting(Axis.MINUS_X, Axis.Z, 0.0, 2);
         Refusal r = refusal(CalibrationEstimator.estimate(List.of(chip.pose(-65, -65, 200), chip.pose(0, 0, 200)), reversed));
         assertEquals(RefusalReason.AXIS_MAPPING_WRONG, r.reason());
-        assertTrue(r.message().contains("reads +6") && r.message().contains("set imu_axis_along=x imu_axis_normal=z imu_sign=1"),
+        assertTrue(r.message().contains("reads +6") && r.message().contains("set imu_axis_along = x, imu_axis_normal = z"),
                 r.message());
     }
 
     @Test
     void swappedAxesAreRefusedAtRest() {
-        ImuMounting swapped = new ImuMounting('z', 'x', 1, 0.0, 2);
+        ImuMounting swapped = new ImuMounting(Axis.Z, Axis.X, 0.0, 2);
         Refusal r = refusal(CalibrationEstimator.estimate(List.of(chip.pose(-65, -65, 200), chip.pose(0, 0, 200)), swapped));
         assertEquals(RefusalReason.AXIS_MAPPING_WRONG, r.reason());
-        assertTrue(r.message().contains("imu_axis_along=x imu_axis_normal=z"), r.message());
+        assertTrue(r.message().contains("set imu_axis_along = x, imu_axis_normal = z"), r.message());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.junit.jupiter.api.Test;
 
@@ -168,18 +169,18 @@ class CalibrationProcedureTest {
 
     @Test
     void aReversedSignIsCaughtAtHomeBeforeAnythingMoves() {
-        procedure = procedure(new ImuMounting('x', 'z', -1, 0.0, 2));
+        procedure = procedure(new ImuMounting(Axis.MINUS_X, Axis.Z, 0.0, 2));
         tick();
         pressStop();
         ticks(2.1);
-        assertFailed(RefusalReason.AXIS_MAPPING_WRONG, "set imu_axis_along=x imu_axis_normal=z imu_sign=1");
+        assertFailed(RefusalReason.AXIS_MAPPING_WRONG, "set imu_axis_along = x, imu_axis_normal = z");
         assertFalse(table.requests.contains(DriveRequest.TOWARD_INVERSION));
     }
 
     @Test
     void aMappingThatReadsHomeRightButRunsBackwardsStopsTheApproachNamingTheMapping() {
-        // sign -1 with a -130 deg offset mirrors the angle about home: right at home, backwards everywhere else
-        procedure = procedure(new ImuMounting('x', 'z', -1, -130.0, 2));
+        // -x along with a -130 deg offset mirrors the angle about home: right at home, backwards everywhere else
+        procedure = procedure(new ImuMounting(Axis.MINUS_X, Axis.Z, -130.0, 2));
         toLevelPromptStartOnly();
         until(CalibrationStep.RETURN_HOME, 10, t -> t.hold(Button.DOWN));
         assertFailed(RefusalReason.AXIS_MAPPING_WRONG, "axis mapping wrong: the angle moved the other way (-3.");

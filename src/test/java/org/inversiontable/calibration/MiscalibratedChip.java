@@ -36,9 +36,7 @@ final class MiscalibratedChip {
     RawImuSample read() {
         double[] g = fitted.accelerationG(table.angleTrueDeg());
         double[] raw = new double[3];
-        double[] gyro = new double[3];
-        gyro[MountingAxes.lateralIndex(fitted)] = gyroSign * table.speedDegPerS() * fitted.sign()
-                * MountingAxes.handedness(fitted);
+        double[] gyro = fitted.rateDegPerS(gyroSign * table.speedDegPerS());
         for (int i = 0; i < 3; i++) {
             raw[i] = g[i] / errors.accelScale().get(i) + errors.accelOffsetG().get(i) + random.nextGaussian() * accelNoiseG;
             gyro[i] += errors.gyroOffsetDegS().get(i) + random.nextGaussian() * gyroNoiseDegS;

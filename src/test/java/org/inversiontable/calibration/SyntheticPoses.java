@@ -25,9 +25,7 @@ final class SyntheticPoses {
     RawImuSample sample(double trueAngleDeg, double rateDegS) {
         double[] g = chipFitted.accelerationG(trueAngleDeg);
         double[] raw = new double[3];
-        double[] gyro = new double[3];
-        int lateral = MountingAxes.lateralIndex(chipFitted);
-        gyro[lateral] = rateDegS * chipFitted.sign() * MountingAxes.handedness(chipFitted);
+        double[] gyro = chipFitted.rateDegPerS(rateDegS);
         for (int i = 0; i < 3; i++) {
             raw[i] = g[i] / truth.accelScale().get(i) + truth.accelOffsetG().get(i) + random.nextGaussian() * accelNoiseG;
             gyro[i] += truth.gyroOffsetDegS().get(i) + random.nextGaussian() * gyroNoiseDegS;

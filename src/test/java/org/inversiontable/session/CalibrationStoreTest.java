@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Random;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.ImuCalibration.Axes;
+import org.inversiontable.hardware.PinMap.Axis;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class CalibrationStoreTest {
         assertEquals(new CalibrationState.Stored(NEW), store.load());
         assertEquals(NEW.calibration(), store.loadFor(ImuMounting.DEFAULT).calibration());
         String text = Files.readString(store.file());
-        assertTrue(text.startsWith("{\"format\":\"inversion-table/imu-calibration/1\",\"measured_at\":\"2026-11-30T22:00:00.123Z\""), text);
+        assertTrue(text.startsWith("{\"format\":\"inversion-table/imu-calibration/2\",\"measured_at\":\"2026-11-30T22:00:00.123Z\""), text);
         assertTrue(text.contains("\"accel_offset_x_g\":0.061,"), text);
         assertFalse(Files.exists(dir.resolve("state").resolve(CalibrationStore.FILE_NAME + ".tmp")));
     }
@@ -48,7 +49,7 @@ class CalibrationStoreTest {
         for (int i = 0; i < 200; i++) {
             StoredCalibration s = new StoredCalibration(new ImuCalibration(axes(random, 0, 0.25), axes(random, 1, 0.1),
                     axes(random, 0, 40)), Instant.ofEpochMilli(random.nextLong(4_000_000_000_000L)),
-                    new ImuMounting("xyz".charAt(i % 3), "xyz".charAt((i + 1) % 3), i % 2 == 0 ? 1 : -1,
+                    new ImuMounting(Axis.values()[i % 6], Axis.of((i % 6 / 2 + 1 + i / 6 % 2) % 3, i / 12 % 2 == 0 ? 1 : -1),
                             random.nextDouble() * 20 - 10, 2 << (i % 4)), random.nextDouble());
             store.save(s);
             assertEquals(new CalibrationState.Stored(s), store.load(), "case " + i);
@@ -162,8 +163,22 @@ class CalibrationStoreTest {
 
     @Test
     void aNonNumberIsNamed() throws Exception {
-        write(withCrc(CalibrationStore.encode(NEW).replace("\"imu_sign\":1", "\"imu_sign\":\"one\"")));
-        assertProblem("imu_sign must be a finite number, was one");
+        write(withCrc(CalibrationStore.encode(NEW).replace("\"imu_accel_range_g\":2", "\"imu_accel_range_g\":\"two\"")));
+        assertProblem("imu_accel_range_g must be a finite number, was two");
+    }
+
+    @Test
+    void anAxisThatIsNotASignedChipAxisIsNamed() throws Exception {
+        write(withCrc(CalibrationStore.encode(NEW).replace("\"imu_axis_along\":\"x\"", "\"imu_axis_along\":\"+x\"")));
+        assertProblem("imu_axis_along must be one of \"x\", \"-x\", \"y\", \"-y\", \"z\", \"-z\", was +x");
+    }
+
+    @Test
+    void aFileOfTheFormatWithImuSignIsRefusedAskingForANewCalibration() throws Exception {
+        write(withCrc(CalibrationStore.encode(NEW).replace("imu-calibration/2", "imu-calibration/1")
+                .replace("\"imu_offset_deg\"", "\"imu_sign\":1,\"imu_offset_deg\"")));
+        assertProblem("has format inversion-table/imu-calibration/1, expected inversion-table/imu-calibration/2;"
+                + " run 'calibrate' again");
     }
 
     @Test
@@ -171,9 +186,9 @@ class CalibrationStoreTest {
         CalibrationStore store = new CalibrationStore(dir, new NioDurableFileSystem());
         store.save(NEW);
         CalibrationFileException e = assertThrows(CalibrationFileException.class,
-                () -> store.loadFor(new ImuMounting('x', 'z', -1, 0.0, 2)));
-        assertTrue(e.getMessage().contains("was measured for imu_axis_along=x imu_axis_normal=z imu_sign=1")
-                && e.getMessage().contains("the configuration says imu_axis_along=x imu_axis_normal=z imu_sign=-1")
+                () -> store.loadFor(new ImuMounting(Axis.MINUS_X, Axis.Z, 0.0, 2)));
+        assertTrue(e.getMessage().contains("was measured for imu_axis_along = x, imu_axis_normal = z,")
+                && e.getMessage().contains("the configuration says imu_axis_along = -x, imu_axis_normal = z,")
                 && e.getMessage().contains("run 'calibrate' again"), e.getMessage());
     }
 
