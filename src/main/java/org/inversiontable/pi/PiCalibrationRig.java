@@ -18,6 +18,7 @@ import org.inversiontable.hardware.pi4j.Mpu6050;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
 import org.inversiontable.process.ControllerAssembly;
+import org.inversiontable.runtime.Parker;
 import org.inversiontable.time.Clock;
 import org.inversiontable.time.SystemClock;
 
@@ -39,6 +40,8 @@ import org.inversiontable.time.SystemClock;
  * event reaches the gate from Pi4J's thread as in {@code run}, through the gate's own safe path.
  */
 public final class PiCalibrationRig implements CalibrateCommand.OpenRig {
+    private static final long SETTLE_STEP_NANOS = 1_000_000L;
+
     private final Pi4jTableHardware table;
     private final HoldToRunPanel panel;
     private final BeepingIndicators indicators;
@@ -70,18 +73,30 @@ public final class PiCalibrationRig implements CalibrateCommand.OpenRig {
             Clock clock = new SystemClock();
             PiTableOpener.Opened opened = PiTableOpener.open("calibrate", pi.get(), wiring, ImuCalibration.NONE,
                     clock);
-            return on(config, opened.table(), clock);
+            return on(config, opened.table(), clock, Parker.SYSTEM);
         } catch (PiTableOpener.Refused e) {
             throw new NotOnAPi(e.getMessage());
         }
     }
 
-    /** On hardware already opened, uncalibrated (tests use Pi4J's mock providers); takes ownership of it. */
-    static PiCalibrationRig on(Config config, Pi4jTableHardware table, Clock clock) {
-        if (config == null || table == null || clock == null) {
-            throw new IllegalArgumentException("config, table and clock must not be null");
+    /**
+     * On hardware already opened, uncalibrated (tests use Pi4J's mock providers); takes ownership of
+     * it. Returns once the panel's debouncers have seen the wired levels for twice their window: they
+     * start on the safe side (e-stop pressed), which the procedure's first tick would take for a
+     * pressed e-stop.
+     */
+    static PiCalibrationRig on(Config config, Pi4jTableHardware table, Clock clock, Parker parker) {
+        if (config == null || table == null || clock == null || parker == null) {
+            throw new IllegalArgumentException("config, table, clock and parker must not be null");
         }
-        return new PiCalibrationRig(config, table, clock);
+        PiCalibrationRig rig = new PiCalibrationRig(config, table, clock);
+        long settleNanos = 2 * RunWiring.from(config).pins().debounceNanos() + SETTLE_STEP_NANOS;
+        long start = clock.nanoTime();
+        while (clock.nanoTime() - start < settleNanos) {
+            table.hardware().panel().read();
+            parker.parkNanos(SETTLE_STEP_NANOS);
+        }
+        return rig;
     }
 
     /** The sample the control loop's last tick read from the chip, raw; empty when it is not new. */
