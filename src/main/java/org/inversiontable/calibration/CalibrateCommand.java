@@ -20,14 +20,15 @@ import org.inversiontable.time.Clock;
  *
  * <pre>{@code
  * // app/: after the configuration is loaded and checked (exit 2 on a bad one, as every command)
- * CalibrateCommand cmd = new CalibrateCommand(config -> new PiCalibrationRig(config),   // integrator's, see CalibrationRig
+ * CalibrateCommand cmd = new CalibrateCommand(PiCalibrationRig::open,   // org.inversiontable.pi
  *         new SystemClock(), Instant::now, CalibrateCommand.realTimePacer(clock),
  *         Path.of("/var/lib/inversion-table"), new NioDurableFileSystem(), System.out, System.err);
  * return cmd.run(config);   // 0 stored, 1 stopped without storing, 2 not a Pi
  * }</pre>
  *
  * <p>Exit codes: 0 when the calibration is stored; 1 when the procedure stopped without storing (the
- * console said why); 2 off a Raspberry Pi (one line pointing to {@code simulate}). A bad configuration
+ * console said why); 2 off a Raspberry Pi (one line pointing to {@code simulate}) or when the table
+ * cannot be opened (one line saying why). A bad configuration
  * file is the caller's to refuse (exit 2) before this runs, as for every command.
  */
 public final class CalibrateCommand {
@@ -37,9 +38,10 @@ public final class CalibrateCommand {
     @FunctionalInterface
     public interface RigOpener {
         /**
-         * @throws NotOnAPi when this is not a Raspberry Pi (start with {@link NotOnAPi#unless})
+         * @throws NotOnAPi   when this is not a Raspberry Pi (start with {@link NotOnAPi#unless})
+         * @throws RigRefused on a Pi, when the table cannot be opened (its message is the line to show)
          */
-        OpenRig open(Config config) throws NotOnAPi;
+        OpenRig open(Config config) throws NotOnAPi, RigRefused;
     }
 
     /** A rig that holds hardware: closing it turns the motor off and applies the outputs' shutdown states. */
@@ -103,6 +105,9 @@ public final class CalibrateCommand {
         } catch (NotOnAPi e) {
             err.println("calibrate: this machine is not a Raspberry Pi with its Pi4J providers: calibrate measures the"
                     + " sensor on the table itself; on a desktop, use 'simulate'.");
+            return 2;
+        } catch (RigRefused e) {
+            err.println(e.getMessage());
             return 2;
         }
         try (rig) {

@@ -7,6 +7,7 @@ import org.inversiontable.calibration.DriveRequest;
 import org.inversiontable.calibration.DriveStatus;
 import org.inversiontable.calibration.NotOnAPi;
 import org.inversiontable.calibration.RawImuSample;
+import org.inversiontable.calibration.RigRefused;
 import org.inversiontable.config.Config;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TableState;
@@ -60,22 +61,27 @@ public final class PiCalibrationRig implements CalibrateCommand.OpenRig {
     /**
      * Opens the table on a Raspberry Pi as {@code run} does, uncalibrated.
      *
-     * @throws NotOnAPi when this is not a Pi that Pi4J recognizes, or the table cannot be opened
-     *                  (the reason in one line)
+     * @throws NotOnAPi   when this is not a Pi that Pi4J recognizes
+     * @throws RigRefused when the table cannot be opened (the reason in one line)
      */
-    public static PiCalibrationRig open(Config config) throws NotOnAPi {
+    public static PiCalibrationRig open(Config config) throws NotOnAPi, RigRefused {
         Optional<Pi4jContexts.Board> pi = Pi4jContexts.board();
         if (pi.isEmpty()) {
             throw new NotOnAPi("this machine is not a Raspberry Pi that Pi4J recognizes");
         }
+        RunWiring wiring;
         try {
-            RunWiring wiring = RunWiring.from(config);
+            wiring = RunWiring.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new RigRefused("calibrate: " + e.getMessage());
+        }
+        try {
             Clock clock = new SystemClock();
             PiTableOpener.Opened opened = PiTableOpener.open("calibrate", pi.get(), wiring, ImuCalibration.NONE,
                     clock);
             return on(config, opened.table(), clock, Parker.SYSTEM);
         } catch (PiTableOpener.Refused e) {
-            throw new NotOnAPi(e.getMessage());
+            throw new RigRefused(e.getMessage());
         }
     }
 
