@@ -38,6 +38,7 @@ public record Commands(ScenarioTargetFactory targets, ConfigLoader configs,
     Map<String, Object> commands(PrintStream out, PrintStream err) {
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("run", new RunCli(out, err));
+        commands.put("calibrate", new CalibrateCli(out, err));
         commands.put("simulate", new SimulateCli(new SimulateCommand(configs, simulatorStateDir), out, err));
         commands.put("scenario", new ScenarioCli(new ScenarioCommand(targets, configs, traceSpace), out, err));
         commands.put("replay", new ReplayCli(out, err));

@@ -16,9 +16,11 @@ import org.inversiontable.config.ConfigFileParser;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
-import org.inversiontable.hardware.pi4j.PwmBlock;
+import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.ProcessExit;
+import org.inversiontable.session.CalibrationFileException;
+import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.time.Clock;
 import org.inversiontable.time.SystemClock;
 
@@ -26,7 +28,8 @@ import org.inversiontable.time.SystemClock;
  * {@code run [--config FILE]} (SPEC §8): on a Raspberry Pi, the real Pi4J providers (gpiod for
  * the pins, linuxfs for I2C), the motor's PWM through sysfs, the self-test, then the real-time
  * runtime under systemd's {@code Type=notify}. Off a Pi: exit 2 with one line that points to
- * {@code simulate}.
+ * {@code simulate}. At every start the IMU calibration that {@code calibrate} stored is loaded
+ * ({@link StartupCalibration}); a bad calibration file stops the start (exit 2).
  *
  * <pre>{@code
  * int code = new RunCommand().run(Optional.of(Path.of("/etc/inversion-table/table.conf")), System.out, System.err);
@@ -36,7 +39,6 @@ import org.inversiontable.time.SystemClock;
  * runtime (SIGTERM: 0, a failure on the control path: 1).
  */
 public final class RunCommand {
-    static final Path PWM_CLASS_DIR = Path.of("/sys/class/pwm");
     static final List<String> REAL_PROVIDER_PREFIXES = List.of("gpiod-", "linuxfs-");
 
     private final Map<String, String> environment;
@@ -76,15 +78,6 @@ public final class RunCommand {
     }
 
     private int runOnPi(Pi4jContexts.Board pi, Config config, RunWiring wiring, PrintStream out, PrintStream err) {
-        PwmBlock block = PwmBlock.of(pi.usesRp1());
-        int channel;
-        try {
-            channel = block.channelOf(wiring.motorPwmPin());
-        } catch (IllegalArgumentException e) {
-            err.println("run: " + ConfigKey.PIN_MOTOR_PWM.key() + ": " + e.getMessage());
-            return 2;
-        }
-        int chip = block.chip(PWM_CLASS_DIR);
         Path stateDir = StateDirectory.of(environment);
         String configuredJournal = config.text(ConfigKey.JOURNAL_DIR).trim();
         Path journalDir = configuredJournal.isEmpty() ? stateDir : Path.of(configuredJournal);
@@ -96,24 +89,23 @@ public final class RunCommand {
                     + " (" + e.getMessage() + "); run under the systemd unit (StateDirectory=) or set journal_dir");
             return 2;
         }
-        PwmSysfsCheck sysfs = new PwmSysfsCheck(PWM_CLASS_DIR, chip, channel);
-        CheckResult sysfsResult = sysfs.run();
-        if (sysfsResult.failed()) {
-            err.println("self-test: " + sysfs.part() + ": FAILED: " + sysfsResult.message());
+        ImuCalibration calibration;
+        try {
+            calibration = StartupCalibration.load(stateDir, wiring.pins().imu(), new NioDurableFileSystem());
+        } catch (CalibrationFileException e) {
+            err.println("run: the IMU calibration " + e.getMessage());
             return 2;
         }
         Clock clock = new SystemClock();
-        Pi4jTableHardware table;
+        PiTableOpener.Opened opened;
         try {
-            table = Pi4jTableHardware.create(Pi4jContexts.onPi(), wiring.pins(), clock,
-                    new Pi4jTableHardware.Options(wiring.relayAuxPin(),
-                            Optional.of(new Pi4jTableHardware.SysfsPwm(PWM_CLASS_DIR, chip, channel))));
-        } catch (RuntimeException e) {
-            // Pi4J's own exceptions (a provider that cannot start) as well as ours: one line, no trace.
-            err.println("run: " + e.getMessage());
+            opened = PiTableOpener.open("run", pi, wiring, calibration, clock);
+        } catch (PiTableOpener.Refused e) {
+            err.println(e.getMessage());
             return 2;
         }
-        String pwm = "pwmchip" + chip + " channel " + channel + " (BCM " + wiring.motorPwmPin() + ")";
+        Pi4jTableHardware table = opened.table();
+        String pwm = opened.pwmDescription();
         SelfTest.Report report = TableSelfTest.of(table, wiring, config, REAL_PROVIDER_PREFIXES,
                 pi.model(), pwm, clock, Parker.SYSTEM, List.of()).run(out);
         if (report.failed()) {

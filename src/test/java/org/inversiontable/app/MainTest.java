@@ -175,7 +175,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpAndVersion() {
-        for (String command : List.of("run", "simulate", "scenario", "replay", "plot", "check-config", "history")) {
+        for (String command : List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history")) {
             outBytes.reset();
             assertEquals(0, main(command, "--help"), command);
             assertTrue(out().startsWith("Usage: inversion-table " + command), out());
@@ -256,6 +256,26 @@ class MainTest {
     @Test
     void theShippedRegistryHasTheCommandsOfTheOpenIssuesAndNoStubs() {
         Map<String, Object> commands = Commands.defaults().commands(System.out, System.err);
-        assertEquals(List.of("run", "simulate", "scenario", "replay", "plot", "check-config", "history"), List.copyOf(commands.keySet()));
+        assertEquals(List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history"), List.copyOf(commands.keySet()));
+    }
+
+    @Test
+    void calibrateOffAPiExitsTwoWithOneLinePointingToSimulate() {
+        // This desktop's own board detection; on a Pi this would start the real procedure: never there.
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.inversiontable.hardware.pi4j.Pi4jContexts.board().isEmpty(),
+                "on a Raspberry Pi: calibrate would drive the table");
+        assertEquals(2, main("calibrate"));
+        String[] lines = err().strip().split("\\R");
+        assertEquals(1, lines.length, err());
+        assertTrue(lines[0].contains("not a Raspberry Pi") && lines[0].contains("use 'simulate'"), lines[0]);
+        assertEquals("", out());
+    }
+
+    @Test
+    void calibrateWithABadConfigurationExitsTwoNamingTheFileAndTheKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("table.conf"), "imu_axis_along = w\n");
+        assertEquals(2, main("calibrate", "--config", file.toString()));
+        assertTrue(err().contains("table.conf") && err().contains("imu_axis_along"), err());
+        assertFalse(err().contains("Exception"), "no stack trace: " + err());
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
+import org.inversiontable.session.CalibrationStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +82,21 @@ class RunCommandTest {
         assertEquals(Path.of("/var/lib/inversion-table"), StateDirectory.of(Map.of("STATE_DIRECTORY", "relative")));
         assertEquals(Path.of("/srv/state/table"), StateDirectory.of(Map.of("STATE_DIRECTORY", "/srv/state/table")));
         assertEquals(Path.of("/a"), StateDirectory.of(Map.of("STATE_DIRECTORY", "/a:/b")));
+    }
+
+    @Test
+    void aDamagedCalibrationFileStopsTheStartWithExitTwoNamingTheFile() throws IOException {
+        // A board that says "Pi" reaches the calibration's loading; the damaged file refuses the start
+        // before any Pi4J provider or sysfs file is touched.
+        Path stateDir = Files.createDirectories(dir.resolve("state"));
+        Path file = Files.writeString(stateDir.resolve(CalibrationStore.FILE_NAME), "{\"format\":\"inversion-table/imu");
+        int code = run(new RunCommand(Map.of("STATE_DIRECTORY", stateDir.toString()),
+                () -> Optional.of(new Pi4jContexts.Board("test board", false))), Optional.empty());
+        assertEquals(2, code);
+        String[] lines = errText().strip().split("\\R");
+        assertEquals(1, lines.length, errText());
+        assertTrue(lines[0].startsWith("run: the IMU calibration " + file + ": ") && lines[0].contains("run 'calibrate' again"),
+                lines[0]);
+        assertTrue(!errText().contains("Exception"), "no stack trace: " + errText());
     }
 }

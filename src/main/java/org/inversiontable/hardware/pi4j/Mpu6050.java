@@ -1,6 +1,7 @@
 package org.inversiontable.hardware.pi4j;
 
 import com.pi4j.io.i2c.I2C;
+import java.util.Optional;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.hardware.PinMap.ImuMounting;
 import org.inversiontable.hardware.TiltReading;
@@ -107,6 +108,15 @@ public final class Mpu6050 implements TiltSensor {
     private long reinitialisations;
     private long slowReads;
     private int lastPowerManagement;
+    // The newest sample as the chip gave it (before calibration and mapping), for calibrate: kept in
+    // fields so that the per-tick path stays allocation-free; a copy is made only when asked.
+    private long rawSamples;
+    private double rawAccelXG;
+    private double rawAccelYG;
+    private double rawAccelZG;
+    private double rawGyroXDegS;
+    private double rawGyroYDegS;
+    private double rawGyroZDegS;
 
     public Mpu6050(I2C i2c, ImuMounting mounting, ImuCalibration calibration, Clock clock) {
         if (i2c == null || mounting == null || calibration == null || clock == null) {
@@ -189,6 +199,37 @@ public final class Mpu6050 implements TiltSensor {
         return slowReads;
     }
 
+    /**
+     * How many samples {@link #read()} has taken from the chip (fresh ones, repeated ones included):
+     * a caller that remembers it sees whether {@link #lastRawSample()} is new.
+     */
+    public long rawSampleCount() {
+        return rawSamples;
+    }
+
+    /**
+     * The newest sample as the chip gave it: acceleration (g) and rate (deg/s) on the chip's own
+     * axes, before the calibration and the mounting; empty before the first. For {@code calibrate},
+     * which measures the calibration and so must see what it corrects; on the control thread only.
+     */
+    public Optional<RawSample> lastRawSample() {
+        if (rawSamples == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new RawSample(new ImuCalibration.Axes(rawAccelXG, rawAccelYG, rawAccelZG),
+                new ImuCalibration.Axes(rawGyroXDegS, rawGyroYDegS, rawGyroZDegS), rawSamples));
+    }
+
+    /**
+     * One raw sample of the chip.
+     *
+     * @param accelG   acceleration on the chip's x, y, z (g), uncalibrated
+     * @param gyroDegS rotation rate about the chip's x, y, z (deg/s, right-handed), uncalibrated
+     * @param number   its place in {@link #rawSampleCount()}, from 1
+     */
+    public record RawSample(ImuCalibration.Axes accelG, ImuCalibration.Axes gyroDegS, long number) {
+    }
+
     private void writeVerified(int register, int value) {
         i2c.writeRegister(register, (byte) value);
         int readBack = i2c.readRegister(register) & 0xFF;
@@ -260,13 +301,18 @@ public final class Mpu6050 implements TiltSensor {
         ImuCalibration.Axes offsetG = calibration.accelOffsetG();
         ImuCalibration.Axes scale = calibration.accelScale();
         ImuCalibration.Axes gyroOffset = calibration.gyroOffsetDegS();
-        double xG = (word(ACCEL_AT) / lsbPerG - offsetG.x()) * scale.x();
-        double yG = (word(ACCEL_AT + 2) / lsbPerG - offsetG.y()) * scale.y();
-        double zG = (word(ACCEL_AT + 4) / lsbPerG - offsetG.z()) * scale.z();
-        double rateDegPerS = mounting.rateDegPerS(
-                word(GYRO_AT) / GYRO_LSB_PER_DEG_S - gyroOffset.x(),
-                word(GYRO_AT + 2) / GYRO_LSB_PER_DEG_S - gyroOffset.y(),
-                word(GYRO_AT + 4) / GYRO_LSB_PER_DEG_S - gyroOffset.z());
+        rawAccelXG = word(ACCEL_AT) / lsbPerG;
+        rawAccelYG = word(ACCEL_AT + 2) / lsbPerG;
+        rawAccelZG = word(ACCEL_AT + 4) / lsbPerG;
+        rawGyroXDegS = word(GYRO_AT) / GYRO_LSB_PER_DEG_S;
+        rawGyroYDegS = word(GYRO_AT + 2) / GYRO_LSB_PER_DEG_S;
+        rawGyroZDegS = word(GYRO_AT + 4) / GYRO_LSB_PER_DEG_S;
+        rawSamples++;
+        double xG = (rawAccelXG - offsetG.x()) * scale.x();
+        double yG = (rawAccelYG - offsetG.y()) * scale.y();
+        double zG = (rawAccelZG - offsetG.z()) * scale.z();
+        double rateDegPerS = mounting.rateDegPerS(rawGyroXDegS - gyroOffset.x(), rawGyroYDegS - gyroOffset.y(),
+                rawGyroZDegS - gyroOffset.z());
         double accelAngleDeg = mounting.angleDeg(xG, yG, zG);
         double gravityG = Math.sqrt(xG * xG + yG * yG + zG * zG);
         TiltFusion.Verdict verdict = fusion.update(nowNanos, accelAngleDeg, rateDegPerS);

@@ -244,6 +244,11 @@ public final class Pi4jTableHardware implements AutoCloseable {
         return probe;
     }
 
+    /** The IMU's newest raw sample (chip axes, uncalibrated), for {@code calibrate}; on the control thread only. */
+    public java.util.Optional<Mpu6050.RawSample> lastRawImuSample() {
+        return imu.lastRawSample();
+    }
+
     /** WHO_AM_I of the IMU found at start-up, for the log. */
     public int imuWhoAmI() {
         return imu.whoAmI();

@@ -194,4 +194,33 @@ class Mpu6050Test {
             assertEquals(1.0, Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]), 1e-12);
         }
     }
+
+    @Test
+    void theRawSampleIsTheChipsOwnAxesBeforeCalibrationAndMountingForCalibrate() {
+        // A calibration and a remapped mounting that would both change the angle: the raw sample must
+        // show neither, because calibrate measures what they correct.
+        ImuCalibration calibration = new ImuCalibration(new ImuCalibration.Axes(0.05, -0.03, 0.02),
+                new ImuCalibration.Axes(1.05, 0.97, 1.02), new ImuCalibration.Axes(2.0, -1.0, 0.5));
+        I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("imu-raw").bus(BUS).device(ADDRESS));
+        Mpu6050 imu = new Mpu6050(i2c, new ImuMounting(Axis.MINUS_Y, Axis.X, 2.5, 4), calibration, clock);
+        imu.init();
+        assertTrue(imu.lastRawSample().isEmpty(), "nothing before the first sample");
+        chip.setMotion(0.30, -0.40, 0.85, 1.5, -2.5, 3.5);
+        assertTrue(imu.read().isFresh());
+        Mpu6050.RawSample raw = imu.lastRawSample().orElseThrow();
+        double lsbG = 1.0 / Mpu6050.lsbPerG(4);
+        double lsbDegS = 1.0 / Mpu6050.GYRO_LSB_PER_DEG_S;
+        assertEquals(0.30, raw.accelG().x(), lsbG);
+        assertEquals(-0.40, raw.accelG().y(), lsbG);
+        assertEquals(0.85, raw.accelG().z(), lsbG);
+        assertEquals(1.5, raw.gyroDegS().x(), lsbDegS);
+        assertEquals(-2.5, raw.gyroDegS().y(), lsbDegS);
+        assertEquals(3.5, raw.gyroDegS().z(), lsbDegS);
+        assertEquals(1, raw.number());
+        assertEquals(1, imu.rawSampleCount());
+        chip.setMotion(0.0, 0.0, 1.0, 0.0, 0.0, 0.0);
+        imu.read();
+        assertEquals(2, imu.lastRawSample().orElseThrow().number(), "a new sample, a new number");
+        assertEquals(0.0, imu.lastRawSample().orElseThrow().accelG().x(), lsbG);
+    }
 }
