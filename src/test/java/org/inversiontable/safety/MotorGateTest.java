@@ -44,6 +44,56 @@ class MotorGateTest {
     }
 
     @Test
+    void anEstopPathThatThrowsStillCountsTheEstopTellsItsWatcherAndRethrows() {
+        IllegalStateException broken = new IllegalStateException("gpiod line gone");
+        MotorGate failing = new MotorGate(new RecordingHBridge() {
+            @Override
+            public void inhibit() {
+                throw broken;
+            }
+        }, trouble);
+        Throwable[] seen = new Throwable[1];
+        failing.onEstopPathFailure(e -> seen[0] = e);
+        assertEquals(broken, assertThrows(IllegalStateException.class, failing::onEstopEvent));
+        assertEquals(broken, seen[0], "the runtime hears of it and ends the process");
+        assertTrue(trouble.takeEstop(), "the next tick still latches the e-stop");
+        AssertionError error = new AssertionError("out of memory in the listener");
+        MotorGate erring = new MotorGate(new RecordingHBridge() {
+            @Override
+            public void inhibit() {
+                throw error;
+            }
+        }, trouble);
+        erring.onEstopPathFailure(e -> seen[0] = e);
+        assertEquals(error, assertThrows(AssertionError.class, erring::onEstopEvent));
+        assertEquals(error, seen[0]);
+        assertTrue(trouble.takeEstop());
+        assertThrows(IllegalArgumentException.class, () -> gate.onEstopPathFailure(null));
+    }
+
+    @Test
+    void theFailSafeCutTurnsThePowerOffAndIsReportedAsALoopOverrun() {
+        gate.write(MotorCommand.drive(0.5), 0);
+        gate.failSafeCut("the control thread died");
+        assertTrue(bridge.inhibited());
+        assertFalse(gate.output().enabled());
+        Trip trip = trouble.takeFault();
+        assertEquals(FaultCode.LOOP_OVERRUN, trip.code());
+        assertEquals("the control thread died", trip.cause());
+    }
+
+    @Test
+    void anOrderlyShutOffCutsWithoutReportingAFault() {
+        gate.write(MotorCommand.drive(0.5), 0);
+        gate.shutOff();
+        assertTrue(bridge.inhibited());
+        gate.write(MotorCommand.drive(0.5), 1);
+        assertFalse(gate.output().enabled());
+        assertNull(trouble.takeFault());
+        assertFalse(trouble.takeEstop());
+    }
+
+    @Test
     void aWatchdogExpiryIsReportedAsMotorWatchdog() {
         HBridge expiring = new RecordingHBridge() {
             @Override
