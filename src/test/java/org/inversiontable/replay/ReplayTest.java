@@ -306,7 +306,8 @@ class ReplayTest {
     void anEstopEventInTheMiddleOfATickReplays() throws Exception {
         Config config = Config.defaults();
         org.inversiontable.time.ManualClock clock = new org.inversiontable.time.ManualClock(0);
-        RacingBridge bridge = new RacingBridge();
+        // The replay's own bridge: its beforeNextApply is exactly "an e-stop event cuts in first".
+        ReplayHBridge bridge = new ReplayHBridge();
         double[] angle = {0.0};
         org.inversiontable.hardware.PanelReading[] panel = {new org.inversiontable.hardware.PanelReading(false, false, 0)};
         Runnable[] estopEvent = {null};
@@ -347,7 +348,7 @@ class ReplayTest {
                 boolean down = k >= 100 && k < cutAt + 20;
                 panel[0] = new org.inversiontable.hardware.PanelReading(k > cutAt, false, down ? Button.DOWN.bit() : 0);
                 if (k == cutAt) {
-                    bridge.racing = estopEvent[0];
+                    bridge.beforeNextApply(estopEvent[0]);
                 }
                 org.inversiontable.control.TickRecord record = loop.tick();
                 angle[0] += record.applied().duty() * 0.1;
@@ -366,48 +367,5 @@ class ReplayTest {
         outBytes.reset();
         assertEquals(1, replay(trace), "without the record of the cut, the replayed tick drives");
         assertTrue(err().contains(":" + (cutAt + 1) + ": ") && err().contains("duty: recorded 0.0000"), err());
-    }
-
-    /** An H-bridge on whose write an e-stop event, on another thread, cuts in first. */
-    private static final class RacingBridge implements org.inversiontable.hardware.HBridge {
-        Runnable racing;
-        private boolean inhibited;
-        private org.inversiontable.hardware.MotorCommand output = org.inversiontable.hardware.MotorCommand.OFF;
-
-        @Override
-        public void apply(org.inversiontable.hardware.MotorCommand command, long nowNanos) {
-            Runnable event = racing;
-            racing = null;
-            if (event != null) {
-                event.run();
-            }
-            output = inhibited || !command.enabled() ? org.inversiontable.hardware.MotorCommand.OFF : command;
-        }
-
-        @Override
-        public void inhibit() {
-            inhibited = true;
-            output = org.inversiontable.hardware.MotorCommand.OFF;
-        }
-
-        @Override
-        public void clearInhibit() {
-            inhibited = false;
-        }
-
-        @Override
-        public boolean inhibited() {
-            return inhibited;
-        }
-
-        @Override
-        public boolean pollWatchdog(long nowNanos) {
-            return false;
-        }
-
-        @Override
-        public org.inversiontable.hardware.MotorCommand output() {
-            return output;
-        }
     }
 }
