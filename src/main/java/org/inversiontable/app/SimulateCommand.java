@@ -12,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigFileException;
-import org.inversiontable.config.ConfigKey;
 import org.inversiontable.control.TableState;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.simulator.RealTimeSimulation;
 import org.inversiontable.simulator.ui.SimulatorScreenshot;
 import org.inversiontable.simulator.ui.SimulatorUi;
+import org.inversiontable.session.SessionFiles;
 import org.inversiontable.time.SystemClock;
 
 /**
@@ -52,8 +52,7 @@ public final class SimulateCommand {
             err.println("simulate: --user-kg must be within 40..150, was " + userKg);
             return ExitCode.BAD_INPUT;
         }
-        String configuredJournal = config.text(ConfigKey.JOURNAL_DIR).trim();
-        Path journalDir = configuredJournal.isEmpty() ? stateDir : Path.of(configuredJournal);
+        Path journalDir = SessionFiles.journalDir(config, stateDir);
         try {
             Files.createDirectories(stateDir);
             Files.createDirectories(journalDir);

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigFileException;
 import org.inversiontable.config.ConfigFileParser;
-import org.inversiontable.config.ConfigKey;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
 import org.inversiontable.hardware.ImuCalibration;
@@ -21,6 +20,7 @@ import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.ProcessExit;
 import org.inversiontable.session.CalibrationFileException;
 import org.inversiontable.session.NioDurableFileSystem;
+import org.inversiontable.session.SessionFiles;
 import org.inversiontable.time.Clock;
 import org.inversiontable.time.SystemClock;
 
@@ -79,8 +79,7 @@ public final class RunCommand {
 
     private int runOnPi(Pi4jContexts.Board pi, Config config, RunWiring wiring, PrintStream out, PrintStream err) {
         Path stateDir = StateDirectory.of(environment);
-        String configuredJournal = config.text(ConfigKey.JOURNAL_DIR).trim();
-        Path journalDir = configuredJournal.isEmpty() ? stateDir : Path.of(configuredJournal);
+        Path journalDir = SessionFiles.journalDir(config, stateDir);
         try {
             Files.createDirectories(stateDir);
             Files.createDirectories(journalDir);

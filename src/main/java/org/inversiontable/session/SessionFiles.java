@@ -13,6 +13,15 @@ public final class SessionFiles {
     }
 
     /**
+     * Where a long-running process ({@code run}, {@code simulate}) keeps the session journal:
+     * {@code journal_dir} when configured, else its state directory.
+     */
+    public static Path journalDir(Config config, Path stateDir) {
+        String configured = config.text(ConfigKey.JOURNAL_DIR).trim();
+        return configured.isEmpty() ? stateDir : Path.of(configured);
+    }
+
+    /**
      * {@code history_file}, else {@code history.jsonl} in {@code journal_dir}; empty when both are
      * unset (the journal then lives in a temporary directory and no history is kept).
      */
