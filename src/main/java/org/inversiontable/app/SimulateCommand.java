@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigFileException;
 import org.inversiontable.control.TableState;
@@ -89,7 +90,8 @@ public final class SimulateCommand {
         Optional<Instant> jvmStart = ProcessHandle.current().info().startInstant();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sim.ticks() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            // A short park, not a spin: a spinning main thread would take a core from the control thread.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         jvmStart.ifPresent(t -> err.println("simulate: first tick " + Duration.between(t, Instant.now()).toMillis()
                 + " ms after the JVM started; the trace of this session goes to " + sim.recorderDirectory()));
