@@ -34,6 +34,8 @@ public final class SafetySupervisor {
 
     private final SafetySettings settings;
     private final long startNanos;
+    private static final long NO_TICK_YET = Long.MIN_VALUE;
+    private long firstTickNanos = NO_TICK_YET;
     private final MotorGate gate;
     private final EstopLatch estop = new EstopLatch();
     private final FaultLatch faults = new FaultLatch();
@@ -116,8 +118,12 @@ public final class SafetySupervisor {
         faultReportTaken = gate.trouble().takeFault();
         tripIf(faultReportTaken, now);
         // The panel reads "stop" until its inputs have settled at start-up: that is not a press.
-        // The gate refuses to drive on any "stop" reading all the same.
-        if (panel.estopStop() && now - startNanos >= INPUT_SETTLE_NANOS) {
+        // The gate refuses to drive on any "stop" reading all the same. The panel's debouncers
+        // start at their first read, the first tick, however late that comes after construction.
+        if (firstTickNanos == NO_TICK_YET) {
+            firstTickNanos = now;
+        }
+        if (panel.estopStop() && now - firstTickNanos >= INPUT_SETTLE_NANOS) {
             estop.trip();
             gate.cut();
         }

@@ -251,6 +251,20 @@ class SafetySupervisorGateTest {
     }
 
     @Test
+    void theInputsSettleFromTheFirstTickNotFromTheSupervisorsConstruction() {
+        // Found on the emulated Pi: a JVM still loading classes took the first tick 270 ms after the
+        // controller was built, and the panel's unsettled "stop" reading latched the e-stop at boot.
+        // The panel's debouncers start at their first read, so the settle window does too.
+        start(10.0);
+        now += 5 * SafetySettings.INPUT_SETTLE_NANOS;
+        estopStop = true;
+        idle(10);   // 0..90 ms after the first tick
+        assertFalse(view.estopLatched(), "a late first tick's unsettled reading latched the e-stop");
+        idle(1);
+        assertTrue(view.estopLatched(), "a stop reading 100 ms after the first tick did not latch");
+    }
+
+    @Test
     void anEstopEventFromAnotherThreadCutsAtOnce() {
         boot(10.0);
         assertTrue(tick(DEEPER).enabled());
