@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.inversiontable.pi.RunCommand;
+import org.inversiontable.runtime.TimeScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,11 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "the table's configuration")
     private Path config;
 
+    @Option(names = "--time-scale", paramLabel = "K", defaultValue = "1",
+            description = {"For an emulated Pi only (hardware/emulated-pi), refused on a real Raspberry Pi: the table's"
+                + " time runs K times slower (1..20), every period, timeout and detector alike. Default: 1."})
+    private int timeScale;
+
     RunCli(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -27,6 +33,13 @@ final class RunCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new RunCommand().run(Optional.ofNullable(config), out, err);
+        TimeScale scale;
+        try {
+            scale = TimeScale.of(timeScale);
+        } catch (IllegalArgumentException e) {
+            err.println("run: --time-scale: " + e.getMessage());
+            return 2;
+        }
+        return new RunCommand().run(Optional.ofNullable(config), scale, out, err);
     }
 }

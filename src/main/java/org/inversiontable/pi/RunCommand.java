@@ -18,6 +18,7 @@ import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.ProcessExit;
+import org.inversiontable.runtime.TimeScale;
 import org.inversiontable.session.CalibrationFileException;
 import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.session.SessionFiles;
@@ -43,18 +44,38 @@ public final class RunCommand {
 
     private final Map<String, String> environment;
     private final Supplier<Optional<Pi4jContexts.Board>> board;
+    private final EmulatedBoard emulated;
 
     public RunCommand() {
-        this(System.getenv(), Pi4jContexts::board);
+        this(System.getenv(), Pi4jContexts::board, new EmulatedBoard(Path.of("/")));
     }
 
-    RunCommand(Map<String, String> environment, Supplier<Optional<Pi4jContexts.Board>> board) {
+    RunCommand(Map<String, String> environment, Supplier<Optional<Pi4jContexts.Board>> board, EmulatedBoard emulated) {
         this.environment = Map.copyOf(environment);
         this.board = board;
+        this.emulated = emulated;
     }
 
     /** @return 2 on bad input, a machine that is not a Pi, or a failed self-test */
     public int run(Optional<Path> configFile, PrintStream out, PrintStream err) {
+        return run(configFile, TimeScale.REAL, out, err);
+    }
+
+    /**
+     * With {@code scale} other than real time only on an emulated board ({@link EmulatedBoard}):
+     * on a real Raspberry Pi it is refused (exit 2), before any pin is touched.
+     */
+    public int run(Optional<Path> configFile, TimeScale scale, PrintStream out, PrintStream err) {
+        if (!scale.isReal()) {
+            Optional<String> machine = emulated.emulatedModel();
+            if (machine.isEmpty()) {
+                err.println("run: --time-scale " + scale.factor() + " is for an emulated Pi only (hardware/emulated-pi);"
+                        + " this machine's device tree does not name an emulated board, so the table runs in real time"
+                        + " or not at all");
+                return 2;
+            }
+            out.println("run: " + scale.describe() + ", on the emulated machine '" + machine.get() + "'");
+        }
         Config config;
         RunWiring wiring;
         try {
@@ -74,10 +95,11 @@ public final class RunCommand {
                     + " drive): 'run' drives a real table; on a desktop use 'simulate'");
             return 2;
         }
-        return runOnPi(pi.get(), config, wiring, out, err);
+        return runOnPi(pi.get(), config, wiring, scale, out, err);
     }
 
-    private int runOnPi(Pi4jContexts.Board pi, Config config, RunWiring wiring, PrintStream out, PrintStream err) {
+    private int runOnPi(Pi4jContexts.Board pi, Config config, RunWiring wiring, TimeScale scale, PrintStream out,
+            PrintStream err) {
         Path stateDir = StateDirectory.of(environment);
         Path journalDir = SessionFiles.journalDir(config, stateDir);
         try {
@@ -95,7 +117,8 @@ public final class RunCommand {
             err.println("run: the IMU calibration " + e.getMessage());
             return 2;
         }
-        Clock clock = new SystemClock();
+        Clock clock = scale.clock(new SystemClock());
+        Parker parker = scale.parker(Parker.SYSTEM);
         PiTableOpener.Opened opened;
         try {
             opened = PiTableOpener.open("run", pi, wiring, calibration, clock);
@@ -106,7 +129,7 @@ public final class RunCommand {
         Pi4jTableHardware table = opened.table();
         String pwm = opened.pwmDescription();
         SelfTest.Report report = TableSelfTest.of(table, wiring, config, REAL_PROVIDER_PREFIXES,
-                pi.model(), pwm, clock, Parker.SYSTEM, List.of()).run(out);
+                pi.model(), pwm, clock, parker, List.of()).run(out);
         if (report.failed()) {
             table.close();
             err.println("run: the self-test failed (see above); the table does not start");
@@ -114,7 +137,7 @@ public final class RunCommand {
         }
         ServiceNotifier notifier = SdNotify.fromEnvironment(environment);
         OptionalLong pingEvery = WatchdogPinger.intervalNanos(environment, ProcessHandle.current().pid());
-        RunningTable running = RunningTable.start(config, table, stateDir, journalDir, clock, notifier, pingEvery,
+        RunningTable running = RunningTable.start(config, table, stateDir, journalDir, clock, parker, notifier, pingEvery,
                 ProcessExit.SYSTEM);
         running.installShutdownHook();
         out.println("run: the table runs; journal in " + journalDir + ", flight recorder in "

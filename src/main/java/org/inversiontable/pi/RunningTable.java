@@ -11,6 +11,7 @@ import org.inversiontable.process.TableProcess;
 import org.inversiontable.recorder.FlightRecorder;
 import org.inversiontable.runtime.AsyncSessionStorage;
 import org.inversiontable.runtime.AuxiliaryFailures;
+import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.ProcessExit;
 import org.inversiontable.runtime.TableRuntime;
 import org.inversiontable.runtime.TickHooks;
@@ -25,7 +26,7 @@ import org.inversiontable.trace.TraceRows;
  * heartbeat from the first tick, systemd told READY and pinged from the control thread.
  *
  * <pre>{@code
- * RunningTable running = RunningTable.start(config, table, stateDir, journalDir, new SystemClock(),
+ * RunningTable running = RunningTable.start(config, table, stateDir, journalDir, new SystemClock(), Parker.SYSTEM,
  *         notifier, WatchdogPinger.intervalNanos(System.getenv(), pid), ProcessExit.SYSTEM);
  * running.installShutdownHook();   // SIGTERM: motor off, STOPPING=1, journal, recorder, Pi4J shutdown, exit 0
  * }</pre>
@@ -39,7 +40,7 @@ public final class RunningTable implements AutoCloseable {
     private boolean bootRowWritten;
 
     private RunningTable(Config config, Pi4jTableHardware table, Path stateDir, Path journalDir, Clock clock,
-            ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
+            Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
         AuxiliaryFailures failures = new AuxiliaryFailures();
         this.recorder = FlightRecorder.open(config, stateDir);
         AsyncSessionStorage storage = new AsyncSessionStorage(clock, recorder, failures);
@@ -54,6 +55,8 @@ public final class RunningTable implements AutoCloseable {
                 : null;
         this.runtime = TableRuntime.builder(process, storage)
                 .clock(clock)
+                .controlParker(parker)
+                .watchdogParker(parker)
                 .failures(failures)
                 .exit(exit)
                 .hooks(new TickHooks() {
@@ -76,8 +79,8 @@ public final class RunningTable implements AutoCloseable {
 
     /** Builds the controller and starts the runtime, then tells systemd READY. */
     public static RunningTable start(Config config, Pi4jTableHardware table, Path stateDir, Path journalDir,
-            Clock clock, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
-        RunningTable running = new RunningTable(config, table, stateDir, journalDir, clock, notifier,
+            Clock clock, Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
+        RunningTable running = new RunningTable(config, table, stateDir, journalDir, clock, parker, notifier,
                 watchdogIntervalNanos, exit);
         running.runtime.start();
         notifier.ready();

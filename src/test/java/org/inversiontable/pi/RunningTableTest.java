@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.ProcessExit;
 import org.inversiontable.time.SystemClock;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class RunningTableTest {
         assertEquals(List.of(), notifier.sent, "nothing is READY during the self-test");
 
         // The runtime needs a real clock; the bench's manual one stays with the self-test.
-        RunningTable running = RunningTable.start(bench.config, bench.table, state, state, new SystemClock(), notifier,
+        RunningTable running = RunningTable.start(bench.config, bench.table, state, state, new SystemClock(), Parker.SYSTEM, notifier,
                 OptionalLong.of(TimeUnit.MILLISECONDS.toNanos(1)), recorded);
         try {
             assertEquals("READY=1", notifier.sent.get(0));
