@@ -5,6 +5,8 @@ import java.util.Set;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.hardware.Button;
+import org.inversiontable.runtime.TimeScale;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The far side of the table's wires, as the hardware-in-the-loop contracts need it: it works the
@@ -13,8 +15,8 @@ import org.inversiontable.hardware.Button;
  * the IMU in a pose where it can.
  *
  * <p>Implementations: {@link RealPiJig} (loop-back wires on a Raspberry Pi, jig B of
- * hardware/HIL-JIG.md), {@link MockJig} (Pi4J's mock providers, in every build), and, in the
- * next issue, an emulated Pi on gpio-sim. The contracts get theirs from {@link Jigs#current()}
+ * hardware/HIL-JIG.md), {@link MockJig} (Pi4J's mock providers, in every build), and
+ * {@link EmulatedPiJig} (a real kernel's gpio-sim and i2c-stub in an emulated arm64 guest). The contracts get theirs from {@link Jigs#current()}
  * (tag {@code hil}) or make a {@link MockJig} (the normal build).
  *
  * <pre>{@code
@@ -57,6 +59,25 @@ public interface Jig extends AutoCloseable {
 
     /** Holds the IMU at {@code pose}, or aborts the test saying why this jig cannot. */
     void poseImu(ImuPose pose);
+
+    /** Makes every sample register of the IMU read 0 (0 g, a chip that lost its supply), or aborts saying why not. */
+    default void zeroImu() {
+        Assumptions.abort(name() + " cannot zero a real IMU's registers: this check runs on the emulated Pi");
+    }
+
+    /** The bed's angle as the jig's own plant has moved it, or aborts where the bed does not move (a fixed wedge, the mocks' pose). */
+    default double bedAngleDeg() {
+        Assumptions.abort(name() + " has no plant that moves the bed: this check runs on the emulated Pi");
+        return Double.NaN;
+    }
+
+    /**
+     * How many times slower than the machine's clock the table's time runs on this jig: 1 on a real
+     * Pi and on the mocks; the emulated Pi's declared scale under TCG ({@link TimeScale}).
+     */
+    default TimeScale timeScale() {
+        return TimeScale.REAL;
+    }
 
     /**
      * True when the latencies measured on this jig are physical (a real Pi): only then are they

@@ -21,12 +21,16 @@ public final class Jigs {
     private Jigs() {
     }
 
-    /** The jig wired to this machine; aborts the calling test, with the reason printed, where there is none. */
+    /** The emulated Pi when this JVM runs in one (-Dhil.emulated-pi), else the jig wired to this machine; aborts the calling test, with the reason printed, where there is none. */
     public static Jig current() {
         return current(PiDetection.at(Path.of("/")));
     }
 
     static Jig current(PiDetection detection) {
+        Optional<EmulatedPi> emulated = EmulatedPi.fromSystemProperty();
+        if (emulated.isPresent()) {
+            return new EmulatedPiJig(emulated.get());
+        }
         Optional<String> model = detection.boardModel();
         if (model.isEmpty()) {
             System.out.println("HIL skipped: " + NOT_A_PI + " [" + detection.findings() + "]");

@@ -20,6 +20,7 @@ import org.inversiontable.hardware.PinMap;
 import org.inversiontable.hardware.pi4j.IoIds;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
+import org.inversiontable.runtime.TimeScale;
 import org.inversiontable.time.SystemClock;
 import org.junit.jupiter.api.Assumptions;
 
@@ -192,7 +193,7 @@ public final class RealPiJig implements Jig {
             table.close();
         }
         Pi4jTableHardware hardware = Pi4jTableHardware.create(ctx, PinMap.from(config), new SystemClock());
-        table = new RealTimeTable(config, hardware.hardware(), this::removeTableIo);
+        table = new RealTimeTable(config, hardware.hardware(), this::removeTableIo, TimeScale.REAL);
         return table;
     }
 

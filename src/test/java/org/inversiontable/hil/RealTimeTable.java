@@ -10,7 +10,9 @@ import org.inversiontable.runtime.AsyncSessionStorage;
 import org.inversiontable.runtime.AuxiliaryFailures;
 import org.inversiontable.runtime.ProcessExit;
 import org.inversiontable.runtime.TableRuntime;
+import org.inversiontable.runtime.Parker;
 import org.inversiontable.runtime.TickHooks;
+import org.inversiontable.runtime.TimeScale;
 import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.time.Clock;
 import org.inversiontable.time.SystemClock;
@@ -30,15 +32,22 @@ final class RealTimeTable implements TableUnderTest {
     static final long STEP_NANOS = 100_000L;
     private static final long STALL_PARK_NANOS = 1_000_000L;
 
-    private final Clock clock = new SystemClock();
+    private final Clock clock;
     private final JournalDirectory journal = new JournalDirectory();
     private final TableRuntime runtime;
     private volatile boolean stalled;
     private volatile TickRecord lastTick;
     private volatile int exitStatus = -1;
 
-    /** @param closeHardware Pi4J's shutdown states for the controller's own I/O, run last when the table closes */
-    RealTimeTable(Config config, TableHardware hardware, AutoCloseable closeHardware) {
+    /**
+     * @param closeHardware Pi4J's shutdown states for the controller's own I/O, run last when the table closes
+     * @param scale         the table's time against the machine's: the runtime ticks, waits and judges on
+     *                      the scaled clock, and {@link #nanoTime()} is that clock, so a contract's
+     *                      durations stretch with the table's (the emulated Pi's timing scale)
+     */
+    RealTimeTable(Config config, TableHardware hardware, AutoCloseable closeHardware, TimeScale scale) {
+        this.clock = scale.clock(new SystemClock());
+        Parker parker = scale.parker(Parker.SYSTEM);
         AuxiliaryFailures failures = new AuxiliaryFailures();
         AsyncSessionStorage storage = new AsyncSessionStorage(clock, row -> { }, failures);
         TableProcess process = ControllerAssembly.start(config, hardware, clock, java.time.Clock.systemUTC(),
@@ -67,7 +76,7 @@ final class RealTimeTable implements TableUnderTest {
                 exitStatus = status;
             }
         };
-        runtime = TableRuntime.builder(process, storage).clock(clock).hooks(hooks).failures(failures)
+        runtime = TableRuntime.builder(process, storage).clock(clock).controlParker(parker).watchdogParker(parker).hooks(hooks).failures(failures)
                 .exit(recordOnly).closeHardware(closeHardware).build();
         runtime.start();
     }
