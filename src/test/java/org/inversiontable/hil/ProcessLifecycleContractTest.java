@@ -144,8 +144,9 @@ class ProcessLifecycleContractTest {
         assertTrue(jig.enableHigh(), "DOWN held 1.5 s with the bed moving: the drive stopped; log:\n" + logText());
         assertTrue(after > before + 0.5, "the bed did not move toward inversion: " + before + " -> " + after + " deg");
         jig.setButtonPressed(Button.DOWN, false);
-        // A jerk-limited stop from the speed reached takes up to about 2 s (SPEC §5: a_max, j_max).
-        assertTrue(waitUntil(() -> !jig.enableHigh() && jig.dutyFraction() == 0.0, scaled(Duration.ofSeconds(3))),
+        // A jerk-limited stop from the speed reached (SPEC §5: a_max, j_max), the actuator's lag and the
+        // drive's hold above static friction before it lets go: about 3 s from 4 deg/s.
+        assertTrue(waitUntil(() -> !jig.enableHigh() && jig.dutyFraction() == 0.0, scaled(Duration.ofSeconds(5))),
                 "DOWN released: ENABLE " + jig.enableHigh() + ", duty " + jig.dutyFraction() + "; log:\n" + logText());
         System.out.println("run process: DOWN moved the bed " + before + " -> " + after + " deg in 1.5 s (table time)");
     }
