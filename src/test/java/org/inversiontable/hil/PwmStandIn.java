@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads back a sysfs PWM channel directory, the real one or the emulated Pi's stand-in of plain
- * files. sysfs takes each write(2) as the whole value; a plain file written at offset 0 keeps the
+ * Reads back a sysfs PWM channel directory, the real one ({@link RealPiJig}) or the emulated Pi's
+ * stand-in of plain files ({@link EmulatedPiJig}). sysfs takes each write(2) as the whole value; a plain file written at offset 0 keeps the
  * tail of a longer earlier value after the newline, so only the first line is the value.
  */
 final class PwmStandIn {

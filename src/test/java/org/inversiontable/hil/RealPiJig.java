@@ -6,8 +6,6 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -138,20 +136,7 @@ public final class RealPiJig implements Jig {
 
     @Override
     public double dutyFraction() {
-        try {
-            if (!Files.isDirectory(pwmDir) || !"1".equals(read("enable"))) {
-                return 0.0;
-            }
-            long periodNanos = Long.parseLong(read("period"));
-            long dutyNanos = Long.parseLong(read("duty_cycle"));
-            return periodNanos <= 0 ? 0.0 : (double) dutyNanos / periodNanos;
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("cannot read the PWM back from " + pwmDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String read(String file) throws IOException {
-        return Files.readString(pwmDir.resolve(file)).trim();
+        return PwmStandIn.dutyFraction(pwmDir);
     }
 
     @Override
