@@ -77,7 +77,7 @@ public final class ScenarioCommand {
         if (configFile.isPresent()) {
             // Each alone may be fine and the two together not (the scenario raises v_return_deg_s
             // above the file's v_max_deg_s): check the combination as a configuration file is.
-            List<CrossCheckProblem> cross = ConfigCrossChecks.problems(base.with(scenario.configOverrides()));
+            List<CrossCheckProblem> cross = ConfigCrossChecks.problems(scenario.configOver(base));
             if (!cross.isEmpty()) {
                 for (CrossCheckProblem c : cross) {
                     err.println(file + " with " + configFile.get() + ": config: " + c.message());

@@ -1,6 +1,7 @@
 package org.inversiontable.config;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,13 +11,42 @@ import java.util.Map;
  */
 public final class Config {
     private final Map<ConfigKey, String> values;
+    private final List<ProfileSpec> profiles;
 
-    private Config(Map<ConfigKey, String> values) {
+    private Config(Map<ConfigKey, String> values, List<ProfileSpec> profiles) {
         this.values = values;
+        this.profiles = List.copyOf(profiles);
     }
 
     public static Config defaults() {
-        return new Config(new EnumMap<>(ConfigKey.class));
+        return new Config(new EnumMap<>(ConfigKey.class), List.of());
+    }
+
+    /** A copy with these profiles (SPEC §13) in place of any it had; the first is in force on a fresh table. */
+    public Config withProfiles(List<ProfileSpec> newProfiles) {
+        return new Config(values, newProfiles);
+    }
+
+    /**
+     * A copy with these profile settings laid over its own (a scenario's {@code config} over the
+     * file's): a key set in both takes the new value, a new profile comes after the others.
+     */
+    public Config withProfilesOverlaid(List<ProfileSpec> overlay) {
+        java.util.LinkedHashMap<String, java.util.EnumMap<ProfileKey, String>> merged = new java.util.LinkedHashMap<>();
+        for (ProfileSpec p : profiles) {
+            merged.computeIfAbsent(p.name(), n -> new java.util.EnumMap<>(ProfileKey.class)).putAll(p.values());
+        }
+        for (ProfileSpec p : overlay) {
+            merged.computeIfAbsent(p.name(), n -> new java.util.EnumMap<>(ProfileKey.class)).putAll(p.values());
+        }
+        List<ProfileSpec> result = new java.util.ArrayList<>();
+        merged.forEach((name, keys) -> result.add(new ProfileSpec(name, keys)));
+        return new Config(values, result);
+    }
+
+    /** The configured profiles in file order; empty when none is configured (the table's limits apply). */
+    public List<ProfileSpec> profiles() {
+        return profiles;
     }
 
     /**
@@ -33,7 +63,7 @@ public final class Config {
             }
             copy.put(e.getKey(), e.getValue().trim());
         }
-        return new Config(copy);
+        return new Config(copy, profiles);
     }
 
     public Config with(ConfigKey key, String value) {

@@ -38,7 +38,47 @@ public final class ConfigCrossChecks {
         imuAxes(config, problems);
         pinCollisions(config, problems);
         i2cPins(config, problems);
+        profiles(config, problems);
         return problems;
+    }
+
+    /** The limits of the table that a profile's ceiling runs with in the cross-checks. */
+    private static final List<ConfigKey> CEILING_KEYS = List.of(ConfigKey.MAX_ANGLE_DEG, ConfigKey.MAX_INVERTED_S,
+            ConfigKey.V_MAX_DEG_S, ConfigKey.V_RETURN_DEG_S);
+
+    // SPEC §13: a profile's ceiling never exceeds the table's configured limits, and it is held to
+    // every check the table's own limits are (the return must fit its time, its speeds must be
+    // holdable, ...): the supervisor runs a session of this profile with exactly these values.
+    private static void profiles(Config table, List<CrossCheckProblem> out) {
+        for (ProfileSpec p : table.profiles()) {
+            boolean aboveTable = false;
+            for (java.util.Map.Entry<ProfileKey, String> e : p.values().entrySet()) {
+                if (e.getKey().tableKey().isEmpty()) {
+                    continue;
+                }
+                ConfigKey k = e.getKey().tableKey().get();
+                if (Double.parseDouble(e.getValue()) > table.number(k)) {
+                    aboveTable = true;
+                    out.add(new CrossCheckProblem(List.of(k), "profile." + p.name() + "." + e.getKey().key() + " ("
+                            + e.getValue() + ") is above the table's " + k.key() + " (" + table.text(k)
+                            + "): a profile only lowers the table's limits; lower it or raise " + k.key(), p.name()));
+                }
+            }
+            if (aboveTable) {
+                continue;
+            }
+            Config ceiling = p.ceiling(table);
+            List<CrossCheckProblem> own = new ArrayList<>();
+            returnSpeed(ceiling, own);
+            slowestSpeed(ceiling, own);
+            returnFitsTheBudget(ceiling, own);
+            flatRest(ceiling, own);
+            for (CrossCheckProblem problem : own) {
+                out.add(new CrossCheckProblem(CEILING_KEYS, "profile " + p.name() + " (a key it leaves out is the "
+                        + "table's): " + problem.message().replaceAll("\\b(max_angle_deg|max_inverted_s|v_max_deg_s|"
+                        + "v_return_deg_s)\\b", "profile." + p.name() + ".$1"), p.name()));
+            }
+        }
     }
 
     /**

@@ -58,15 +58,18 @@ public final class ConfigFileParser {
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
         Map<ConfigKey, Integer> lineOfKey = new EnumMap<>(ConfigKey.class);
         Set<ConfigKey> badKeys = EnumSet.noneOf(ConfigKey.class);
+        ProfileTableBuilder profiles = new ProfileTableBuilder();
+        Set<String> badProfiles = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            parseLine(file, i + 1, lines.get(i), values, lineOfKey, badKeys, problems);
+            parseLine(file, i + 1, lines.get(i), values, lineOfKey, badKeys, problems, profiles, badProfiles);
         }
-        Config config = Config.defaults().with(values);
+        Config config = Config.defaults().with(values).withProfiles(profiles.build());
         for (CrossCheckProblem cross : ConfigCrossChecks.problems(config)) {
             // A conflict involving a key that is already reported bad is judged against a
             // default the builder never chose: it would only confuse.
-            if (Collections.disjoint(cross.keys(), badKeys)) {
-                problems.add(crossProblem(file, cross, lineOfKey));
+            if (Collections.disjoint(cross.keys(), badKeys)
+                    && (cross.profile() == null || !badProfiles.contains(cross.profile()))) {
+                problems.add(crossProblem(file, cross, lineOfKey, profiles));
             }
         }
         if (!problems.isEmpty()) {
@@ -77,7 +80,8 @@ public final class ConfigFileParser {
     }
 
     private static void parseLine(Path file, int lineNumber, String rawLine, Map<ConfigKey, String> values,
-            Map<ConfigKey, Integer> lineOfKey, Set<ConfigKey> badKeys, List<ConfigProblem> problems) {
+            Map<ConfigKey, Integer> lineOfKey, Set<ConfigKey> badKeys, List<ConfigProblem> problems,
+            ProfileTableBuilder profiles, Set<String> badProfiles) {
         String line = lineNumber == 1 && !rawLine.isEmpty() && rawLine.charAt(0) == BYTE_ORDER_MARK
                 ? rawLine.substring(1) : rawLine;
         int comment = line.indexOf(COMMENT);
@@ -96,6 +100,13 @@ public final class ConfigFileParser {
         if (name.isEmpty()) {
             problems.add(new ConfigProblem(file, lineNumber, "",
                     "malformed line '" + content + "': no key before '='"));
+            return;
+        }
+        if (ProfileTableBuilder.isProfileSetting(name)) {
+            profiles.add(name, value, lineNumber).ifPresent(problem -> {
+                badProfiles.add(name.substring(ProfileTableBuilder.PREFIX.length()).split("\\.", 2)[0]);
+                problems.add(new ConfigProblem(file, lineNumber, name, problem));
+            });
             return;
         }
         Optional<ConfigKey> key = ConfigKey.byKey(name);
@@ -129,9 +140,10 @@ public final class ConfigFileParser {
         return "empty value; allowed: " + k.allowed() + "; remove the line to use the default" + dflt;
     }
 
-    private static ConfigProblem crossProblem(Path file, CrossCheckProblem cross, Map<ConfigKey, Integer> lineOfKey) {
+    private static ConfigProblem crossProblem(Path file, CrossCheckProblem cross, Map<ConfigKey, Integer> lineOfKey,
+            ProfileTableBuilder profiles) {
         ConfigKey latest = null;
-        int latestLine = 0;
+        int latestLine = cross.profile() == null ? 0 : profiles.lastLineOf(cross.profile());
         for (ConfigKey k : cross.keys()) {
             Integer line = lineOfKey.get(k);
             if (line != null && line > latestLine) {
@@ -139,7 +151,8 @@ public final class ConfigFileParser {
                 latest = k;
             }
         }
-        return new ConfigProblem(file, latestLine, latest == null ? "" : latest.key(), cross.message());
+        String shownKey = latest != null ? latest.key() : cross.profile() != null ? "profile." + cross.profile() : "";
+        return new ConfigProblem(file, latestLine, shownKey, cross.message());
     }
 
     /** The operating system's reason, in words, without the file name the caller already gives. */

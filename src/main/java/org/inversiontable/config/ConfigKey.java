@@ -28,6 +28,8 @@ public enum ConfigKey {
     HOME_DEG(Kind.NUMBER, "-65", -70, -30, "upright loading position (deg)"),
     PRESET_DEG(Kind.NUMBER, "20", -65, 90, "stored preset angle (deg), clamped to the limits when used"),
     STUCK_BUTTON_S(Kind.NUMBER, "120", 10, 600, "a button held longer than this is reported stuck (s)"),
+    MIN_REST_BETWEEN_SESSIONS_H(Kind.NUMBER, "0", 0, 168,
+            "a session may not start sooner than this after the last one ended (h); DOWN and PRESET then sound the alarm and do nothing; 0 = off"),
 
     // --- actuator and IMU model ---
     ACTUATOR_SPEED_DEG_S(Kind.NUMBER, "10", 2, 30, "table speed at full duty with no load (deg/s), for feed-forward"),

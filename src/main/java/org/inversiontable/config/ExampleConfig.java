@@ -48,6 +48,27 @@ public final class ExampleConfig {
                 s.append(k.key()).append(" = ").append(k.defaultText()).append('\n');
             }
         }
+        s.append('\n');
+        s.append("# --- profiles (SPEC section 13): optional; with none, the limits above apply as they are ---\n");
+        s.append("# A profile is a user of the table with a ceiling of their own, at or below the limits above:\n");
+        s.append("# profile.NAME.KEY = value, NAME a letter then up to 11 letters, digits, '_' or '-'; at most ")
+                .append(ProfileSpec.MAX_PROFILES).append("\n");
+        s.append("# profiles. A key a profile leaves out is the table's. The first profile in the file is in force\n");
+        s.append("# on a fresh table; at home with no session open, HOME held 3 s selects the next (the buzzer\n");
+        s.append("# beeps its number). Each profile is checked like the table's limits (the automatic return from\n");
+        s.append("# its angle must fit in its time, ...). A lowered ceiling applies from the next session.\n");
+        for (ProfileKey k : ProfileKey.values()) {
+            s.append("#   ").append(k.key()).append(": ").append(k.doc()).append("; allowed: ").append(k.allowed())
+                    .append('\n');
+        }
+        s.append("# With progression = on, level n allows min(20 + 5n deg, ceiling) for min(120 + 60n s, ceiling,\n");
+        s.append("# 900 s); it grows after comfortable sessions on 3 different days and drops after two sessions in\n");
+        s.append("# a row that were not comfortable (history shows where each profile stands). For example (to let\n");
+        s.append("# anna grow to 10 minutes, raise max_inverted_s above to 600 or more first):\n");
+        s.append("# profile.anna.progression = on\n");
+        s.append("# profile.ben.max_angle_deg = 25\n");
+        s.append("# profile.ben.v_max_deg_s = 3\n");
+        s.append("# profile.ben.v_return_deg_s = 2\n");
         return s.toString();
     }
 

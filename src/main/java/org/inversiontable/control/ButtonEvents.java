@@ -16,6 +16,8 @@ import org.inversiontable.hardware.Button;
  * @param stopLongHold   STOP has just reached 2 s held (fires once per press): a reset request
  * @param stuckReported  buttons that have just exceeded {@code stuck_button_s} (once per hold)
  * @param stuck          buttons currently stuck and ignored until released
+ * @param homeLongHold   HOME has just reached 3 s held (fires once per press): at home with no
+ *                       session open, the next profile (SPEC §13)
  */
 public record ButtonEvents(
         int pressedEdges,
@@ -25,7 +27,14 @@ public record ButtonEvents(
         boolean presetLongHold,
         boolean stopLongHold,
         int stuckReported,
-        int stuck) {
+        int stuck,
+        boolean homeLongHold) {
+
+    /** Events without a long hold of HOME. */
+    public ButtonEvents(int pressedEdges, int holding, int releasedEdges, int clicks, boolean presetLongHold,
+            boolean stopLongHold, int stuckReported, int stuck) {
+        this(pressedEdges, holding, releasedEdges, clicks, presetLongHold, stopLongHold, stuckReported, stuck, false);
+    }
 
     /** Every button's bit. */
     public static final int ALL_BUTTONS = (1 << Button.values().length) - 1;

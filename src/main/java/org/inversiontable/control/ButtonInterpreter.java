@@ -28,6 +28,8 @@ public final class ButtonInterpreter {
     public static final long CLICK_MAX_NANOS = 1_000_000_000L;
     /** SPEC §4: PRESET held this long at rest stores the preset. */
     public static final long PRESET_LONG_HOLD_NANOS = 3_000_000_000L;
+    /** SPEC §13: HOME held this long at home selects the next profile. */
+    public static final long HOME_LONG_HOLD_NANOS = 3_000_000_000L;
     /** SPEC §4: STOP held this long requests a reset. */
     public static final long STOP_LONG_HOLD_NANOS = SafetySettings.STOP_HOLD_TO_RESET_NANOS;
     public static final double DEFAULT_STUCK_BUTTON_S = 120.0;
@@ -104,14 +106,16 @@ public final class ButtonInterpreter {
         activeMask &= ~stuckReported;
         boolean presetLongHold = longHoldReached(Button.PRESET, PRESET_LONG_HOLD_NANOS, nowNanos);
         boolean stopLongHold = longHoldReached(Button.STOP, STOP_LONG_HOLD_NANOS, nowNanos);
+        boolean homeLongHold = longHoldReached(Button.HOME, HOME_LONG_HOLD_NANOS, nowNanos);
         armedMask |= ~pressedMask & ButtonEvents.ALL_BUTTONS;
         lastMask = pressedMask;
         int holding = activeMask;
-        if ((pressedEdges | holding | releasedEdges | stuckMask) == 0 && !presetLongHold && !stopLongHold) {
+        if ((pressedEdges | holding | releasedEdges | stuckMask) == 0 && !presetLongHold && !stopLongHold
+                && !homeLongHold) {
             return ButtonEvents.NONE;
         }
         return new ButtonEvents(pressedEdges, holding, releasedEdges, clicks,
-                presetLongHold, stopLongHold, stuckReported, stuckMask);
+                presetLongHold, stopLongHold, stuckReported, stuckMask, homeLongHold);
     }
 
     private boolean longHoldReached(Button button, long holdNanos, long nowNanos) {

@@ -28,6 +28,9 @@ public final class ControlLoop {
     private final MotorGate gate;
     private final Clock clock;
     private final Annunciator annunciator = new Annunciator();
+    /** What the records name as in force (SPEC §13); set between ticks by the process that owns the loop. */
+    private String profileShown;
+    private int levelShown = -1;
 
     /**
      * @param gate the supervisor's gate, which alone holds the H-bridge; the loop only registers
@@ -58,7 +61,8 @@ public final class ControlLoop {
         annunciator.onEvent(event, now);
         TableState state = wanted.state();
         boolean inverted = view.angleDeg() > 0.0 || !view.angleTrusted();
-        boolean alarm = (state == TableState.ESTOP || state == TableState.FAULT) && inverted || view.onlyUpward();
+        boolean alarm = (state == TableState.ESTOP || state == TableState.FAULT) && inverted || view.onlyUpward()
+                || supervisor.refusalAlarm(now);
         hardware.indicators().set(annunciator.ledOn(state, now), annunciator.buzzerOn(alarm, now));
         if (supervisor.healthy()) {
             hardware.heartbeat().toggle();
@@ -67,7 +71,23 @@ public final class ControlLoop {
         return new TickRecord(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
                 panel.homeSwitchAtHome(), fault, event, hardware.heartbeat().high(), supervisor.limitAngleDeg(),
                 supervisor.limitInvertedS(), inputs, supervisor.estopReportTaken(), supervisor.faultReportTaken(),
-                supervisor.bridgeRefusedGatedCommand());
+                supervisor.bridgeRefusedGatedCommand(), profileShown, levelShown, supervisor.sessionStartRefused());
+    }
+
+    /** The profile and level in force, for the records from the next tick on (SPEC §10, §13). */
+    public void showProfile(String profile, int level) {
+        profileShown = profile;
+        levelShown = level;
+    }
+
+    /** The control clock's time now. */
+    public long nowNanos() {
+        return clock.nanoTime();
+    }
+
+    /** Beeps a number (a profile's, when it is selected: SPEC §13), starting now. */
+    public void announceNumber(int n) {
+        annunciator.beepNumber(n, clock.nanoTime());
     }
 
     /** The motor's gate: its public side can only cut (the e-stop, the H-bridge's watchdog). */

@@ -38,6 +38,17 @@ public record ControlSettings(double maxAngleDeg, double homeDeg, double presetD
                 config.number(ConfigKey.STUCK_BUTTON_S));
     }
 
+    /**
+     * These settings under a session's limits (SPEC §13), each at most the configured one, with
+     * moves planned below the speed limits as {@link #from} plans them.
+     */
+    public ControlSettings under(double sessionMaxAngleDeg, MotionLimits sessionDown, MotionLimits sessionBack) {
+        MotionLimits down = sessionDown.withVMaxDegPerS(PLANNED_SPEED_FRACTION * sessionDown.vMaxDegPerS()).atMost(downLimits);
+        MotionLimits back = sessionBack.withVMaxDegPerS(PLANNED_SPEED_FRACTION * sessionBack.vMaxDegPerS()).atMost(returnLimits);
+        return new ControlSettings(Math.min(sessionMaxAngleDeg, maxAngleDeg), homeDeg, presetDeg, flatRestDeg,
+                restAtFlatS, down, back, actuatorSpeedDegPerS, actuatorMinDuty, actuatorLagS, stuckButtonS);
+    }
+
     /** The actuator as the feed-forward models it, from the actuator keys. */
     public ActuatorCurve actuatorCurve() {
         return new ActuatorCurve(actuatorSpeedDegPerS, actuatorMinDuty);

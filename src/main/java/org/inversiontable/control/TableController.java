@@ -11,6 +11,7 @@ import org.inversiontable.motion.ProfileState;
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.SafetySettings;
 import org.inversiontable.safety.SafetyView;
+import org.inversiontable.safety.SessionLimits;
 
 /**
  * The table's state machine: turns buttons into smooth moves (SPEC §4, §5) and carries out the
@@ -71,7 +72,12 @@ public final class TableController {
     /** SPEC §5 judges acceleration over windows of this length (s); one value with the actuator model. */
     private static final double ACCELERATION_WINDOW_S = ActuatorCurve.ACCELERATION_WINDOW_S;
 
-    private final ControlSettings settings;
+    /** The configured settings: the caps of every session's limits. */
+    private final ControlSettings configured;
+    /** The settings of the session in force: the configured ones under a profile's limits (SPEC §13). */
+    private ControlSettings settings;
+    /** Limits that wait for the move under way to end; null when none wait. */
+    private SessionLimits pendingLimits;
     private final ButtonInterpreter buttons;
     private final JerkLimitedProfile profile = new JerkLimitedProfile();
     private final AngleEstimator estimator;
@@ -97,6 +103,7 @@ public final class TableController {
     private double lastTrustedAngleDeg = Double.NaN;
 
     public TableController(ControlSettings settings, ButtonInterpreter buttons) {
+        this.configured = settings;
         this.settings = settings;
         this.buttons = buttons;
         this.positionLoop = new PositionLoop(settings.actuatorCurve(), settings.actuatorLagS());
@@ -117,8 +124,27 @@ public final class TableController {
         presetDeg = settings.clampToEnvelope(storedDeg);
     }
 
+    /**
+     * Plans moves within these limits from now on (SPEC §13: the profile in force and its level),
+     * each capped at the configured one; a move under way finishes with the limits it started with.
+     * The supervisor holds the same limits on the table, whatever is planned here.
+     */
+    public void limitMoves(SessionLimits limits) {
+        pendingLimits = limits;
+    }
+
+    private void applyPendingLimits() {
+        SessionLimits l = pendingLimits;
+        pendingLimits = null;
+        settings = configured.under(l.angleDeg(), l.down(), l.back());
+        presetDeg = settings.clampToEnvelope(presetDeg);
+    }
+
     public ControllerOutput update(TickInputs in, SafetyView view) {
         long now = in.timeNanos();
+        if (pendingLimits != null && goal == Goal.NONE) {
+            applyPendingLimits();
+        }
         double dtS = previousNanos == Long.MIN_VALUE ? 0.0 : (now - previousNanos) / 1e9;
         previousNanos = now;
         ButtonEvents pressed = buttons.update(in.panel().buttonsMask(), now);
@@ -195,6 +221,10 @@ public final class TableController {
             startMove(Goal.HOLD_UP, homeApproachDeg(), false);
         } else if (pressed.isClick(Button.HOME) && !atHome) {
             startMove(Goal.HOME, homeApproachDeg(), angle > 0.0 && settings.restAtFlatS() > 0.0);
+        } else if (pressed.homeLongHold() && atHome) {
+            // At home HOME does nothing else: held 3 s it asks for the next profile, which the
+            // process grants only with no session open (SPEC §13).
+            return output(MotorCommand.OFF, TableEvent.PROFILE_SELECTED);
         } else if (view.onlyUpward()) {
             return output(MotorCommand.OFF, null);
         } else if (pressed.isPressedEdge(Button.DOWN) && angle < maxNow - SETTLED_DEG) {

@@ -22,11 +22,25 @@ import org.inversiontable.hardware.TickInputs;
  *                       ({@code motor_watchdog}); with {@code inputs}, what replay needs to run the tick again
  * @param estopCutInTick an e-stop event cut the motor during this tick, after the reports were taken
  *                       (the H-bridge refused the gated command; the next tick takes the report)
+ * @param profile        null, or the profile in force (SPEC §13)
+ * @param level          the progression level in force; -1 when the profile has none
+ * @param restRefused    the rest between sessions (SPEC §13) refused a session start on this tick:
+ *                       an input of the tick from the wall clock, which replay re-injects
  */
 public record TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
                          double invertedS, boolean estop, boolean homeSwitch, FaultCode fault, TableEvent event,
                          boolean heartbeat, double limitAngleDeg, double limitInvertedS, TickInputs inputs,
-                         boolean estopReported, FaultCode faultReported, boolean estopCutInTick) {
+                         boolean estopReported, FaultCode faultReported, boolean estopCutInTick, String profile,
+                         int level, boolean restRefused) {
+
+    /** A record of a table without profiles. */
+    public TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
+                      double invertedS, boolean estop, boolean homeSwitch, FaultCode fault, TableEvent event,
+                      boolean heartbeat, double limitAngleDeg, double limitInvertedS, TickInputs inputs,
+                      boolean estopReported, FaultCode faultReported, boolean estopCutInTick) {
+        this(timeNanos, state, angleMeasDeg, applied, invertedS, estop, homeSwitch, fault, event, heartbeat,
+                limitAngleDeg, limitInvertedS, inputs, estopReported, faultReported, estopCutInTick, null, -1, false);
+    }
 
     /** A record without the raw inputs (tests of what reads only the outputs). */
     public TickRecord(long timeNanos, TableState state, double angleMeasDeg, MotorCommand applied,
@@ -39,6 +53,7 @@ public record TickRecord(long timeNanos, TableState state, double angleMeasDeg, 
     /** The same tick with another event (the session keeper's, on a row that had none). */
     public TickRecord withEvent(TableEvent newEvent) {
         return new TickRecord(timeNanos, state, angleMeasDeg, applied, invertedS, estop, homeSwitch, fault, newEvent,
-                heartbeat, limitAngleDeg, limitInvertedS, inputs, estopReported, faultReported, estopCutInTick);
+                heartbeat, limitAngleDeg, limitInvertedS, inputs, estopReported, faultReported, estopCutInTick,
+                profile, level, restRefused);
     }
 }

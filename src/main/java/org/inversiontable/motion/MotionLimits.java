@@ -20,6 +20,12 @@ public record MotionLimits(double vMaxDegPerS, double aMaxDegPerS2, double jMaxD
         return new MotionLimits(newVMaxDegPerS, aMaxDegPerS2, jMaxDegPerS3);
     }
 
+    /** Each limit the lower of this one's and {@code cap}'s: a profile's limits never exceed the table's. */
+    public MotionLimits atMost(MotionLimits cap) {
+        return new MotionLimits(Math.min(vMaxDegPerS, cap.vMaxDegPerS), Math.min(aMaxDegPerS2, cap.aMaxDegPerS2),
+                Math.min(jMaxDegPerS3, cap.jMaxDegPerS3));
+    }
+
     private static void requirePositiveFinite(String name, double value) {
         // A zero or infinite limit would make every duration 0/0 or infinite: NaN downstream.
         if (!Double.isFinite(value) || value <= 0.0) {

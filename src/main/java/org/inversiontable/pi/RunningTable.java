@@ -63,7 +63,7 @@ public final class RunningTable implements AutoCloseable {
                     @Override
                     public void afterTick(TickRecord record) {
                         // The true angle is what a simulator knows; on a table nobody does.
-                        storage.offerRow(TraceRows.row(record, Double.NaN, null, bootRowWritten ? null : boot));
+                        storage.offerRow(TraceRows.row(record, Double.NaN, record.profile(), bootRowWritten ? null : boot));
                         bootRowWritten = true;
                         if (pinger != null) {
                             pinger.afterTick(record.timeNanos());

@@ -60,13 +60,25 @@ public final class ControllerAssembly {
      */
     public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
             Path journalDir, DurableFileSystem files, Function<SessionWriter, SessionStorage> storage) {
+        return start(config, hardware, clock, wallClock, journalDir, files, storage, () -> true);
+    }
+
+    /**
+     * As above, on a wall clock that may not be synchronised (a Pi without a real-time clock before
+     * its network time): SPEC §13 then dates a session as the last one.
+     */
+    public static TableProcess start(Config config, TableHardware hardware, Clock clock, java.time.Clock wallClock,
+            Path journalDir, DurableFileSystem files, Function<SessionWriter, SessionStorage> storage,
+            java.util.function.BooleanSupplier wallClockSynchronised) {
         SessionJournal journal = new SessionJournal(journalDir, files);
         PresetStore presets = new PresetStore(journalDir, files);
         SessionWriter writes = new SessionWriter(journal, SessionFiles.historyFile(config).map(SessionHistory::new),
                 Optional.of(presets));
-        SessionKeeper keeper = new SessionKeeper(journal, storage.apply(writes), wallClock);
+        SessionKeeper keeper = new SessionKeeper(journal, storage.apply(writes), wallClock, new ProfileRoster(config),
+                wallClockSynchronised);
         return new TableProcess(build(config, hardware, clock), keeper, presets.load(),
-                config.number(ConfigKey.MAX_INVERTED_S));
+                config.number(ConfigKey.MAX_INVERTED_S),
+                Math.round(config.number(ConfigKey.MIN_REST_BETWEEN_SESSIONS_H) * 3_600_000.0));
     }
 
     /** A control loop with a fresh session and no journal (tests of the loop alone). */

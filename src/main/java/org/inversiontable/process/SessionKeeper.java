@@ -1,5 +1,11 @@
 package org.inversiontable.process;
 
+import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+import org.inversiontable.hardware.Button;
+import org.inversiontable.progression.ComfortRule;
+import org.inversiontable.progression.SessionComfort;
+
 import org.inversiontable.safety.FaultCode;
 import org.inversiontable.safety.TableEvent;
 import org.inversiontable.session.EndedBy;
@@ -66,6 +72,10 @@ public final class SessionKeeper {
     private final SessionJournal journal;
     private final SessionStorage storage;
     private final Clock wallClock;
+    private final ProfileRoster roster;
+    /** SPEC §13: whether the wall clock has been synchronised since boot (a Pi has no real-time clock). */
+    private final BooleanSupplier wallClockSynchronised;
+    private boolean limitsChanged;
 
     private boolean restored;
     /** Events waiting for a row that has none of its own: a safety event is never hidden. */
@@ -82,6 +92,16 @@ public final class SessionKeeper {
     private boolean hadFault;
     private long lastSaveNanos;
     private long lastTickNanos;
+    /** The session's profile, level, inverted-time limit and date, for the progression (SPEC §13). */
+    private String sessionProfile;
+    private int sessionLevel = -1;
+    private double sessionLimitInvertedS = Double.NaN;
+    private LocalDate sessionDate;
+    /** The inverted time when the user last started the way home in this session; NaN when not. */
+    private double homewardStartInvertedS = Double.NaN;
+    private int previousButtonsMask;
+    /** When the last session ended on the control clock, in this process; MIN_VALUE when none did. */
+    private long lastEndTickNanos = Long.MIN_VALUE;
 
     /**
      * @param historyFile where finished sessions go; empty: no history is kept
@@ -101,9 +121,32 @@ public final class SessionKeeper {
      * @param storage does every write the keeper decides on
      */
     public SessionKeeper(SessionJournal journal, SessionStorage storage, Clock wallClock) {
+        this(journal, storage, wallClock, ProfileRoster.none(), () -> true);
+    }
+
+    /**
+     * @param roster                the configured profiles, whose state this keeper journals
+     * @param wallClockSynchronised whether the wall clock can be trusted for a session's date
+     */
+    public SessionKeeper(SessionJournal journal, SessionStorage storage, Clock wallClock, ProfileRoster roster,
+            BooleanSupplier wallClockSynchronised) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.roster = Objects.requireNonNull(roster, "roster");
+        this.wallClockSynchronised = Objects.requireNonNull(wallClockSynchronised, "wallClockSynchronised");
+    }
+
+    /** The profiles, as the journal left them (after {@link #restore()}). */
+    public ProfileRoster roster() {
+        return roster;
+    }
+
+    /** Once true after a session moved the level or a profile was selected; reading it clears it. */
+    public boolean takeLimitsChanged() {
+        boolean changed = limitsChanged;
+        limitsChanged = false;
+        return changed;
     }
 
     /** Reads the journal; call once, before the first tick. */
@@ -115,11 +158,13 @@ public final class SessionKeeper {
         JournalState state = journal.load();
         switch (state) {
             case JournalState.Empty e -> {
+                roster.restoreFresh();
                 return new Restore(0.0, false, false, null, false, true);
             }
             case JournalState.Loaded l -> {
                 SessionSnapshot s = l.snapshot();
                 sessionId = s.sessionId();
+                roster.restore(s.profiles());
                 if (!s.active()) {
                     return new Restore(0.0, false, false, null);
                 }
@@ -132,6 +177,8 @@ public final class SessionKeeper {
                 // Never grant fresh time to someone who may have hung inverted for the whole limit.
                 Logger.warn("The session journal cannot be trusted ({}): the inverted-time budget counts as "
                         + "spent until the table has rested at home for a minute", c.reason());
+                // The progression starts again at the first level: never more than the user has earned.
+                roster.restoreFresh();
                 report(TableEvent.JOURNAL_CORRUPT);
                 resume(wallClock.instant(), Double.NEGATIVE_INFINITY, 0.0);
                 return new Restore(0.0, true, true, c.reason());
@@ -145,6 +192,7 @@ public final class SessionKeeper {
         start = startedAt;
         maxAngleDeg = maxAngle;
         lastInvertedS = invertedS;
+        beginProfile(startedAt);
         // Rewritten at the first save after boot (the writer has written nothing yet): a corrupt
         // journal is replaced by a whole one.
     }
@@ -159,12 +207,16 @@ public final class SessionKeeper {
     public TableEvent onTick(TickRecord record, double invertedS, boolean sessionActive) {
         long now = record.timeNanos();
         lastTickNanos = now;
+        int mask = record.inputs() == null ? 0 : record.inputs().panel().buttonsMask();
+        int pressEdges = mask & ~previousButtonsMask;
+        previousButtonsMask = mask;
         if (sessionActive) {
             boolean starting = !active;
             if (starting) {
                 begin();
             }
             observe(record, invertedS);
+            observeWayHome(record, pressEdges, invertedS);
             if (starting || now - lastSaveNanos >= SAVE_PERIOD_NANOS) {
                 save(now, true);
             }
@@ -188,6 +240,63 @@ public final class SessionKeeper {
         hadAutoReturn = false;
         hadEstop = false;
         hadFault = false;
+        homewardStartInvertedS = Double.NaN;
+        beginProfile(start);
+    }
+
+    private void beginProfile(Instant startedAt) {
+        sessionProfile = roster.inForce();
+        sessionLevel = roster.level();
+        sessionLimitInvertedS = Double.NaN;
+        // SPEC §13: a wall clock not synchronised since boot counts as the date of the last session.
+        LocalDate last = roster.book().lastSessionDate();
+        sessionDate = !wallClockSynchronised.getAsBoolean() && last != null ? last
+                : LocalDate.ofInstant(startedAt, wallClock.getZone());
+    }
+
+    /**
+     * SPEC §13: the way home starts with HOME or UP (STOP then UP/HOME included) while inverted; a
+     * later DOWN or PRESET goes back down, so the way home starts again at the next HOME or UP.
+     */
+    private void observeWayHome(TickRecord r, int pressEdges, double invertedS) {
+        if ((pressEdges & (Button.DOWN.bit() | Button.PRESET.bit())) != 0) {
+            homewardStartInvertedS = Double.NaN;
+        } else if ((pressEdges & (Button.UP.bit() | Button.HOME.bit())) != 0 && r.angleMeasDeg() > 0.0
+                && Double.isNaN(homewardStartInvertedS)) {
+            homewardStartInvertedS = invertedS;
+        }
+    }
+
+    /**
+     * HOME held 3 s at home with no session open (SPEC §13): the next profile, journaled at once.
+     *
+     * @return its number, 1 for the first (the buzzer beeps it); 0 when no profile is configured
+     */
+    public int selectNextProfile() {
+        if (active || !roster.hasProfiles()) {
+            return 0;
+        }
+        int n = roster.selectNext();
+        Logger.info("Profile {} ({}) selected", roster.inForce(), n);
+        limitsChanged = true;
+        save(lastTickNanos, false);
+        return n;
+    }
+
+    /**
+     * SPEC §13: a session may not start until this long after the last one ended. The rest counts
+     * on the wall clock across restarts; within this process on the control clock, which no clock
+     * adjustment moves.
+     */
+    public boolean restNotOver(long minRestMillis, long nowNanos) {
+        if (minRestMillis <= 0 || active) {
+            return false;
+        }
+        if (lastEndTickNanos != Long.MIN_VALUE) {
+            return (nowNanos - lastEndTickNanos) / 1_000_000L < minRestMillis;
+        }
+        long lastEnd = roster.book().lastEndEpochMillis();
+        return lastEnd > 0 && wallClock.millis() - lastEnd < minRestMillis;
     }
 
     /** The preset the user stored (PRESET held 3 s), kept over restarts. */
@@ -212,6 +321,7 @@ public final class SessionKeeper {
         }
         lastInvertedS = invertedS;
         hadAutoReturn |= r.event() == TableEvent.AUTO_RETURN;
+        sessionLimitInvertedS = r.limitInvertedS();
         hadEstop |= r.state() == TableState.ESTOP;
         // A stuck button is a report, not a fault of the machine (SPEC §4).
         hadFault |= r.state() == TableState.FAULT || r.state() == TableState.LIMP_HOME
@@ -220,8 +330,25 @@ public final class SessionKeeper {
 
     private void end(long now) {
         active = false;
-        HistoryRecord line = new HistoryRecord(start, later(wallClock.instant(), start), finiteMax(),
-                lastInvertedS, endedBy());
+        EndedBy endedBy = endedBy();
+        Instant end = later(wallClock.instant(), start);
+        // SPEC §13: only a session that inverted is classified; the others move nothing.
+        SessionComfort comfort = lastInvertedS > 0.0
+                ? ComfortRule.classify(hadFault || endedBy == EndedBy.POWER_LOSS, hadEstop, hadAutoReturn,
+                        homewardStartInvertedS, Double.isNaN(sessionLimitInvertedS) ? Double.POSITIVE_INFINITY
+                                : sessionLimitInvertedS)
+                : null;
+        int levelBefore = roster.level();
+        roster.sessionEnded(comfort, sessionDate, end.toEpochMilli());
+        lastEndTickNanos = now;
+        if (roster.level() != levelBefore) {
+            Logger.info("Profile {}: level {} -> {} after a {} session", roster.inForce(), levelBefore, roster.level(),
+                    comfort == null ? "" : comfort.text());
+            limitsChanged = true;
+            report(TableEvent.LEVEL_CHANGED);
+        }
+        HistoryRecord line = new HistoryRecord(start, end, finiteMax(), lastInvertedS, endedBy, sessionId,
+                sessionProfile, sessionLevel, comfort);
         // The history first: a power cut between the two then repeats a line (the journal still
         // says "active"), which is better than losing one. Every storage keeps this order.
         storage.appendHistory(line);
@@ -244,8 +371,9 @@ public final class SessionKeeper {
     private void save(long now, boolean sessionRunning) {
         lastSaveNanos = now;
         // A history line the disk refused is tried again by the storage with this journal.
-        storage.journal(new SessionSnapshot(sessionId, Math.max(0L, start.toEpochMilli()), lastInvertedS,
-                finiteMax(), sessionRunning, sessionRunning && hadAutoReturn));
+        long startMillis = start == null ? 0L : Math.max(0L, start.toEpochMilli());
+        storage.journal(new SessionSnapshot(sessionId, startMillis, lastInvertedS,
+                finiteMax(), sessionRunning, sessionRunning && hadAutoReturn, roster.book()));
     }
 
     private void report(TableEvent event) {

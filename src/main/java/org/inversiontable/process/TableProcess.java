@@ -1,5 +1,7 @@
 package org.inversiontable.process;
 
+import org.inversiontable.safety.SessionLimits;
+
 import org.inversiontable.safety.TableEvent;
 import java.util.Objects;
 import org.inversiontable.control.ControlLoop;
@@ -24,32 +26,69 @@ public final class TableProcess {
     private final ControlLoop loop;
     private final SessionKeeper keeper;
     private final SessionKeeper.Restore restored;
+    private final long minRestMillis;
 
     /**
      * @param storedPreset the preset angle read at this start, if any
      * @param maxInvertedS the budget that counts as spent when the journal cannot be trusted
      */
     public TableProcess(ControlLoop loop, SessionKeeper keeper, OptionalDouble storedPreset, double maxInvertedS) {
+        this(loop, keeper, storedPreset, maxInvertedS, 0L);
+    }
+
+    /**
+     * @param minRestMillis SPEC §13: no session starts sooner than this after the last one ended (0: off)
+     */
+    public TableProcess(ControlLoop loop, SessionKeeper keeper, OptionalDouble storedPreset, double maxInvertedS,
+            long minRestMillis) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.minRestMillis = minRestMillis;
         storedPreset.ifPresent(loop.controller()::restorePreset);
         this.restored = keeper.restore();
+        // The limits first: the carried-over session is held to the limits of its profile and level.
+        applyProfileLimits();
         loop.supervisor().restoreSession(restored.budgetSpent() ? maxInvertedS : restored.invertedS(),
                 restored.active(), restored.returnRan(), restored.noJournal());
     }
 
     /** One control tick, then the session's bookkeeping; file trouble never stops the tick. */
     public TickRecord tick() {
+        SafetySupervisor supervisor = loop.supervisor();
+        supervisor.refuseSessionStart(keeper.restNotOver(minRestMillis, loop.nowNanos()));
         TickRecord record = loop.tick();
         if (record.event() == TableEvent.PRESET_STORED) {
             keeper.storePreset(loop.controller().presetDeg());
+        } else if (record.event() == TableEvent.PROFILE_SELECTED) {
+            int n = supervisor.sessionActive() ? 0 : keeper.selectNextProfile();
+            if (n == 0) {
+                // No profile to select, or a session is open: HOME held at home did nothing.
+                record = record.withEvent(null);
+            } else {
+                loop.announceNumber(n);
+            }
         }
-        SafetySupervisor supervisor = loop.supervisor();
         TableEvent event = keeper.onTick(record, supervisor.invertedS(), supervisor.sessionActive());
+        if (keeper.takeLimitsChanged()) {
+            applyProfileLimits();
+        }
         if (event == null) {
             return record;
         }
         return record.withEvent(event);
+    }
+
+    /**
+     * The profile in force and its level set the limits of the next session (SPEC §13): the
+     * supervisor holds them (it keeps a running session's until it ends) and the controller plans
+     * within them; the records name them from the next tick on.
+     */
+    private void applyProfileLimits() {
+        ProfileRoster roster = keeper.roster();
+        SessionLimits limits = roster.limits();
+        loop.supervisor().limitSessions(limits);
+        loop.controller().limitMoves(limits);
+        loop.showProfile(roster.inForce(), roster.level());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigKey;
+import org.inversiontable.config.ProfileTableBuilder;
 import org.inversiontable.control.ControlLoop;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.hardware.PanelReading;
@@ -54,10 +55,12 @@ public final class Replay {
     /**
      * Events of the session keeper's file I/O (and a runtime writer's backlog): they depend on the
      * disk, not on the inputs, so replay cannot produce them. A recorded one is accepted where the
-     * replayed row has no event (the keeper only ever fills a row that has none).
+     * replayed row has no event (the keeper only ever fills a row that has none). The keeper's
+     * {@code level_changed} is one too: the progression lives in the journal; replay sees its
+     * effect in the next row's limits.
      */
     static final Set<String> FILE_EVENTS = Set.of(TableEvent.JOURNAL_ERROR.text(), TableEvent.JOURNAL_CORRUPT.text(),
-            "writer_behind");
+            "writer_behind", TableEvent.LEVEL_CHANGED.text());
 
     /** @return 0 when every tick's outputs are equal, 1 at the first that differs, 2 on bad input */
     public int run(Path trace, PrintStream out, PrintStream err) {
@@ -98,7 +101,7 @@ public final class Replay {
             Process next;
             try {
                 recorded = TraceReader.parseLine(line);
-                next = recorded.boot() != null ? Process.start(recorded.boot()) : process;
+                next = recorded.boot() != null ? Process.start(recorded.boot(), recorded) : process;
                 if (recorded.inputs() == null) {
                     throw new IllegalArgumentException("the row has no raw inputs (t_ns, tilt_status, ...): a trace "
                             + "written before they were recorded cannot be replayed");
@@ -183,21 +186,27 @@ public final class Replay {
         private final ManualClock clock;
         private final ReplayPorts ports;
 
-        private Process(ControlLoop loop, ManualClock clock, ReplayPorts ports) {
+        private final ReplayedLimits limits;
+
+        private Process(ControlLoop loop, ManualClock clock, ReplayPorts ports, ReplayedLimits limits) {
             this.loop = loop;
             this.clock = clock;
             this.ports = ports;
+            this.limits = limits;
         }
 
         /**
          * What {@code ControllerAssembly.start} and {@code TableProcess}'s constructor do, with the
          * journal's and the preset store's answers taken from the trace instead of the disk.
          */
-        static Process start(TraceRow.Boot boot) {
+        static Process start(TraceRow.Boot boot, TraceRow first) {
             Config config = config(boot.config());
             ManualClock clock = new ManualClock(boot.tNs());
             ReplayPorts ports = new ReplayPorts(boot.heartbeat());
             ControlLoop loop = ControllerAssembly.build(config, ports.hardware(), clock);
+            ReplayedLimits limits = new ReplayedLimits(config, loop);
+            // As TableProcess does: the profile's limits before the journaled session is handed over.
+            limits.follow(first);
             // A stored preset was restored (clamped); when none was, the controller's own is the
             // recorded one and restoring it again would change nothing.
             if (Double.compare(loop.controller().presetDeg(), boot.presetDeg()) != 0) {
@@ -205,18 +214,25 @@ public final class Replay {
             }
             loop.supervisor().restoreSession(boot.budgetSpent() ? config.number(ConfigKey.MAX_INVERTED_S)
                     : boot.invertedS(), boot.sessionActive(), boot.returnRan(), boot.noJournal());
-            return new Process(loop, clock, ports);
+            return new Process(loop, clock, ports, limits);
         }
 
         private static Config config(Map<String, String> values) {
             Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+            ProfileTableBuilder profiles = new ProfileTableBuilder();
             for (Map.Entry<String, String> e : values.entrySet()) {
+                if (ProfileTableBuilder.isProfileSetting(e.getKey())) {
+                    profiles.add(e.getKey(), e.getValue(), 0).ifPresent(problem -> {
+                        throw new IllegalArgumentException(TraceWriter.CONFIG_PREFIX + e.getKey() + ": " + problem);
+                    });
+                    continue;
+                }
                 ConfigKey key = ConfigKey.byKey(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
                         TraceWriter.CONFIG_PREFIX + e.getKey() + ": not a configuration key this version knows"));
                 overrides.put(key, e.getValue());
             }
             try {
-                return Config.defaults().with(overrides);
+                return Config.defaults().with(overrides).withProfiles(profiles.build());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(TraceWriter.CONFIG_PREFIX + e.getMessage(), e);
             }
@@ -252,12 +268,18 @@ public final class Replay {
                 // cut there. The next row's report_estop repeats it, which changes nothing.
                 ports.bridge().beforeNextApply(loop.gate()::onEstopEvent);
             }
+            limits.follow(recorded);
+            loop.supervisor().refuseSessionStart(in.restRefused());
             clock.setNanos(in.tNs());
             TickRecord record = loop.tick();
+            if (record.event() == TableEvent.PROFILE_SELECTED && !limits.selectionGranted(recorded)) {
+                // TableProcess grants the selection only with profiles and no session open.
+                record = record.withEvent(null);
+            }
             // The true angle is the simulation's, not an output: copied so that the rows compare.
             // The profile in force is not in the controller's record yet: a replayed row has none,
             // and a trace that names one differs until the controller reports it.
-            return TraceRows.row(record, recorded.angleTrueDeg(), null, null);
+            return TraceRows.row(record, recorded.angleTrueDeg(), record.profile(), null);
         }
 
         private static FaultCode faultCode(String code) {

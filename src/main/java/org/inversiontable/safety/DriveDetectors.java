@@ -53,6 +53,11 @@ final class DriveDetectors {
         this.homeSwitch = new HomeSwitchConsistency(settings.homeDeg());
     }
 
+    /** The overspeed limit of the sessions from now on (a profile's, SPEC §13). */
+    void limitSpeedTo(double vMaxDegPerS) {
+        overspeed.limitTo(vMaxDegPerS);
+    }
+
     /**
      * Runs every detector on this tick's inputs and the command the gate applied last tick.
      *

@@ -32,7 +32,8 @@ final class EnvelopeGuard {
     /** Residual variance per raw variance for this filter: 1 + g / (2 - g). */
     private static final double RESIDUAL_PER_RAW_VARIANCE = 1.0 + SAMPLE_GAIN / (2.0 - SAMPLE_GAIN);
 
-    private final double maxAngleDeg;
+    /** The angle limit of the session in force (SPEC §13: a profile's level may lower it between sessions). */
+    private double maxAngleDeg;
     private final double homeDeg;
     private double filteredDeg = Double.NaN;
     /** Running mean square of sample minus filtered angle: the sensor's noise, as seen here. */
@@ -41,6 +42,11 @@ final class EnvelopeGuard {
     EnvelopeGuard(double maxAngleDeg, double homeDeg) {
         this.maxAngleDeg = maxAngleDeg;
         this.homeDeg = homeDeg;
+    }
+
+    /** A new angle limit, from the next session on; the supervisor only lowers its configured one. */
+    void limitTo(double newMaxAngleDeg) {
+        maxAngleDeg = newMaxAngleDeg;
     }
 
     void observe(double sampleDeg) {

@@ -44,7 +44,8 @@ public final class InvertedTimeBudget {
     /** The angle assumed when none has been seen yet: the worst case, fully inverted. */
     private static final double UNKNOWN_ANGLE_DEG = 90.0;
 
-    private final double maxInvertedS;
+    /** The session's limit: a profile's level may lower it between sessions (SPEC §13). */
+    private double maxInvertedS;
     private final double homeDeg;
     private final DoubleUnaryOperator returnTimeS;
 
@@ -62,6 +63,20 @@ public final class InvertedTimeBudget {
      * @param returnTimeS seconds to get from a positive angle to &lt;= 0 deg at the return speed,
      *                    ramps included (the motion generator's rest-to-rest duration)
      */
+    /**
+     * The limit of the sessions from now on. Only between sessions: a running session keeps the
+     * limit it started with (the supervisor calls this only while no session runs).
+     */
+    public void limitTo(double newMaxInvertedS) {
+        if (!Double.isFinite(newMaxInvertedS) || newMaxInvertedS <= 0 || newMaxInvertedS > 900) {
+            throw new IllegalArgumentException("maxInvertedS must be within 0..900 s (SPEC §3 cap), was " + newMaxInvertedS);
+        }
+        if (sessionActive()) {
+            throw new IllegalStateException("the inverted-time limit changes only between sessions");
+        }
+        maxInvertedS = newMaxInvertedS;
+    }
+
     public InvertedTimeBudget(double maxInvertedS, double homeDeg, DoubleUnaryOperator returnTimeS, long startNanos) {
         if (!Double.isFinite(maxInvertedS) || maxInvertedS <= 0 || maxInvertedS > 900) {
             throw new IllegalArgumentException("maxInvertedS must be within 0..900 s (SPEC §3 cap), was " + maxInvertedS);

@@ -46,7 +46,8 @@ public final class OverspeedDetector {
     static final double MIN_FILL = 0.5;
 
 
-    private final double vMaxDegPerS;
+    /** The speed limit of the session in force (a profile may lower it between sessions, SPEC §13). */
+    private double vMaxDegPerS;
     private final long periodNanos;
     private final AngleHistory samples;
     private long overSinceNanos = Long.MIN_VALUE;
@@ -55,6 +56,14 @@ public final class OverspeedDetector {
      * @param vMaxDegPerS the configured {@code v_max_deg_s}: no move, return or limp home is faster
      * @param periodNanos the control period (the samples' spacing)
      */
+    /** Judges against a new speed limit from now on (between sessions, when a profile changes). */
+    public void limitTo(double newVMaxDegPerS) {
+        if (!(newVMaxDegPerS > 0.0)) {
+            throw new IllegalArgumentException("vMaxDegPerS must be > 0, was " + newVMaxDegPerS);
+        }
+        vMaxDegPerS = newVMaxDegPerS;
+    }
+
     public OverspeedDetector(double vMaxDegPerS, long periodNanos) {
         if (!(vMaxDegPerS > 0.0) || !Double.isFinite(vMaxDegPerS)) {
             throw new IllegalArgumentException("vMaxDegPerS must be a finite number > 0, was " + vMaxDegPerS);

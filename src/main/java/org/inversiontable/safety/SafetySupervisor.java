@@ -44,6 +44,15 @@ public final class SafetySupervisor {
     private final InvertedTimeBudget budget;
     private final AutomaticReturn automaticReturn;
     private final LimpHomeGate limp;
+    /** The limits of the session in force (SPEC §13), at or below the configured ones. */
+    private double limitAngleDeg;
+    private double limitInvertedS;
+    private ReturnDuration returnDuration;
+    /** Limits waiting for the session that runs to end; null when none wait. */
+    private SessionLimits pendingLimits;
+    /** SPEC §13: the rest between sessions is not over; DOWN and PRESET may not start one. */
+    private boolean sessionStartRefused;
+    private long refusalAlarmUntilNanos = Long.MIN_VALUE;
     private final ResetRule resetRule = new ResetRule();
     /** Made once, so that a tick allocates nothing for them. */
     private final BooleanSupplier angleTrustedNow = this::angleTrusted;
@@ -75,14 +84,68 @@ public final class SafetySupervisor {
         this.startNanos = startNanos;
         this.envelope = new EnvelopeGuard(settings.maxAngleDeg(), settings.homeDeg());
         this.detectors = new DriveDetectors(settings, envelope, startNanos);
+        this.limitAngleDeg = settings.maxAngleDeg();
+        this.limitInvertedS = settings.maxInvertedS();
         // One estimate with the configuration check: the table may still be going down at full
         // speed when the return falls due, and a loaded table lags the planned return.
-        ReturnDuration returnDuration = new ReturnDuration(settings.downLimits(), settings.returnLimits(),
+        this.returnDuration = new ReturnDuration(settings.downLimits(), settings.returnLimits(),
                 settings.maxAngleDeg());
         this.budget = new InvertedTimeBudget(settings.maxInvertedS(), settings.homeDeg(),
-                returnDuration::secondsFrom, startNanos);
+                this::returnSecondsFrom, startNanos);
         this.automaticReturn = new AutomaticReturn(settings);
         this.limp = new LimpHomeGate(settings);
+    }
+
+    private double returnSecondsFrom(double angleDeg) {
+        return returnDuration.secondsFrom(angleDeg);
+    }
+
+    /**
+     * The limits of the sessions from now on (SPEC §13: the profile in force and its level). Each
+     * is kept at or below the configured one, which stays the cap; while a session runs they wait
+     * for it to end, so that a session keeps the limits it started with.
+     */
+    public void limitSessions(SessionLimits limits) {
+        SessionLimits capped = new SessionLimits(Math.min(limits.angleDeg(), settings.maxAngleDeg()),
+                Math.min(limits.invertedS(), settings.maxInvertedS()),
+                limits.down().atMost(settings.downLimits()), limits.back().atMost(settings.returnLimits()));
+        if (budget.sessionActive()) {
+            pendingLimits = capped;
+        } else {
+            apply(capped);
+        }
+    }
+
+    private void apply(SessionLimits limits) {
+        pendingLimits = null;
+        limitAngleDeg = limits.angleDeg();
+        limitInvertedS = limits.invertedS();
+        envelope.limitTo(limitAngleDeg);
+        budget.limitTo(limitInvertedS);
+        detectors.limitSpeedTo(limits.down().vMaxDegPerS());
+        // The return is estimated at the session's own speeds: a profile's slower return takes longer.
+        returnDuration = new ReturnDuration(limits.down(), limits.back(), limitAngleDeg);
+    }
+
+    /**
+     * SPEC §13: while true and no session runs, DOWN and PRESET cannot start one (the rest since the
+     * last session is not over); a press of either sounds the alarm pattern for a moment.
+     */
+    public void refuseSessionStart(boolean refused) {
+        sessionStartRefused = refused;
+    }
+
+    /** What the last {@link #refuseSessionStart} said: an input of the tick, for the trace and replay. */
+    public boolean sessionStartRefused() {
+        return sessionStartRefused;
+    }
+
+    /** A refused DOWN or PRESET press sounds the alarm pattern this long. */
+    static final long REFUSAL_ALARM_NANOS = 3_000_000_000L;
+
+    /** The alarm pattern for a session start that the rest rule refused (SPEC §13). */
+    public boolean refusalAlarm(long nowNanos) {
+        return nowNanos < refusalAlarmUntilNanos;
     }
 
     /**
@@ -100,7 +163,7 @@ public final class SafetySupervisor {
      * counts as the whole budget once the first trusted angle finds the table away from home).
      */
     public void restoreSession(double invertedS, boolean active, boolean returnRan, boolean noJournal) {
-        budget.restoreFrom(Math.min(invertedS, settings.maxInvertedS()), active, returnRan);
+        budget.restoreFrom(Math.min(invertedS, limitInvertedS), active, returnRan);
         pastUnknown = noJournal;
     }
 
@@ -147,12 +210,18 @@ public final class SafetySupervisor {
             if (pastUnknown && budgetAngle > settings.homeDeg() + HOME_BAND_DEG) {
                 // No journal and away from home: a session may have run for the whole limit, and
                 // an unknown past must never hand out fresh time (SPEC §7).
-                budget.restoreFrom(settings.maxInvertedS(), true);
+                budget.restoreFrom(limitInvertedS, true);
             }
         }
         boolean warning = false;
         for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
             warning |= e != InvertedTimeBudget.Event.RETURN_REQUIRED;
+        }
+        if (pendingLimits != null && !budget.sessionActive()) {
+            apply(pendingLimits);
+        }
+        if (startRefusedNow() && (pressEdges & (Button.DOWN.bit() | Button.PRESET.bit())) != 0) {
+            refusalAlarmUntilNanos = now + REFUSAL_ALARM_NANOS;
         }
 
         if (estop.latched() && !estopReported) {
@@ -226,14 +295,14 @@ public final class SafetySupervisor {
         return budget.invertedS();
     }
 
-    /** The angle limit in force (SPEC §3): the trace shows it beside the angle. */
+    /** The angle limit in force (SPEC §3, §13): the trace shows it beside the angle. */
     public double limitAngleDeg() {
-        return settings.maxAngleDeg();
+        return limitAngleDeg;
     }
 
-    /** The inverted-time limit in force (SPEC §3). */
+    /** The inverted-time limit in force (SPEC §3, §13). */
     public double limitInvertedS() {
-        return settings.maxInvertedS();
+        return limitInvertedS;
     }
 
     /**
@@ -297,6 +366,9 @@ public final class SafetySupervisor {
                     detectors.lastTrustedAngleDeg(), in.timeNanos());
         }
         if (!pressSeenSinceBoot || returnPending(envelope.angleDeg())) {
+            return MotorCommand.OFF;
+        }
+        if (towardInversion && startRefusedNow()) {
             return MotorCommand.OFF;
         }
         if (envelope.refuses(duty)) {
@@ -374,8 +446,18 @@ public final class SafetySupervisor {
         return faults.latched() && !faults.code().angleAndDriveTrusted();
     }
 
-    /** When the budget is (nearly) spent, no move may go back into inversion. */
+    /**
+     * When the budget is (nearly) spent, no move may go back into inversion; while the rest rule
+     * refuses a session, none may leave home.
+     */
     private double maxAngleNowDeg() {
-        return budget.returnRequired() ? settings.flatRestDeg() : settings.maxAngleDeg();
+        if (startRefusedNow()) {
+            return settings.homeDeg();
+        }
+        return budget.returnRequired() ? settings.flatRestDeg() : limitAngleDeg;
+    }
+
+    private boolean startRefusedNow() {
+        return sessionStartRefused && !budget.sessionActive();
     }
 }

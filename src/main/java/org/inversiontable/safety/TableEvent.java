@@ -31,7 +31,11 @@ public enum TableEvent {
      * The runtime's writer thread has left a journal, history or recorder write waiting more than
      * 1 s (SPEC §12): a restart now may lose more than the second of §7. Once per episode.
      */
-    WRITER_BEHIND("writer_behind");
+    WRITER_BEHIND("writer_behind"),
+    /** HOME held 3 s at home with no session open selected the next profile (SPEC §13). */
+    PROFILE_SELECTED("profile_selected"),
+    /** A session ended and moved its profile's progression level (SPEC §13). */
+    LEVEL_CHANGED("level_changed");
 
     private final String text;
 

@@ -1,5 +1,7 @@
 package org.inversiontable.scenario;
 
+import org.inversiontable.config.Config;
+import org.inversiontable.config.ProfileSpec;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,10 +17,23 @@ import org.inversiontable.config.ConfigKey;
  * @param runUntilNanos the simulation ends after the tick at this time; no action or timed
  *                      expectation lies after it
  * @param runLine       the line of the {@code run} statement, for messages about the run (0: none)
+ * @param profiles      {@code profile.NAME.KEY} settings of its {@code config} statements (SPEC §13),
+ *                      laid over the configuration's profiles
  */
 public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
                        List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations,
-                       int runLine) {
+                       int runLine, List<ProfileSpec> profiles) {
+    /** A scenario that configures no profile. */
+    public Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
+                    List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations, int runLine) {
+        this(file, configOverrides, start, actions, runUntilNanos, expectations, runLine, List.of());
+    }
+
+    /** The configuration this scenario runs with: its settings over {@code base}. */
+    public Config configOver(Config base) {
+        return base.with(configOverrides).withProfilesOverlaid(profiles);
+    }
+
     /** A scenario not read from a file line by line: its run statement has no line (0). */
     public Scenario(Path file, Map<ConfigKey, String> configOverrides, StartState start,
                     List<TimedAction> actions, long runUntilNanos, List<Expectation> expectations) {
@@ -32,6 +47,7 @@ public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartS
         overrides.putAll(Objects.requireNonNull(configOverrides, "configOverrides"));
         configOverrides = Collections.unmodifiableMap(overrides);
         actions = List.copyOf(actions);
+        profiles = List.copyOf(profiles);
         expectations = List.copyOf(expectations);
         if (runUntilNanos <= 0) {
             throw new IllegalArgumentException("runUntilNanos must be > 0, got " + runUntilNanos);

@@ -16,6 +16,7 @@ import org.inversiontable.config.ConfigCrossChecks;
 import org.inversiontable.config.CrossCheckProblem;
 import org.inversiontable.config.ConfigKey;
 import org.inversiontable.config.ConfigValues;
+import org.inversiontable.config.ProfileTableBuilder;
 import org.inversiontable.control.TableState;
 
 /**
@@ -49,6 +50,7 @@ public final class ScenarioParser {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
     private final Map<ConfigKey, Integer> overrideLines = new EnumMap<>(ConfigKey.class);
+    private final ProfileTableBuilder profiles = new ProfileTableBuilder();
     private StartState start = StartState.defaults();
     private int startLine;
     private final List<Pending> actions = new ArrayList<>();
@@ -104,7 +106,7 @@ public final class ScenarioParser {
         List<TimedAction> timed = new ArrayList<>(actions.stream().map(Pending::action).toList());
         // List.sort is stable: statements at the same time keep file order (SPEC §9).
         timed.sort(Comparator.comparingLong(TimedAction::atNanos));
-        return new Scenario(file, overrides, start, timed, runNanos, expectations, runLine);
+        return new Scenario(file, overrides, start, timed, runNanos, expectations, runLine, profiles.build());
     }
 
     /**
@@ -112,13 +114,14 @@ public final class ScenarioParser {
      * ...), as a configuration file gets them, reported on the line that set the later key.
      */
     private void crossCheckConfig() {
-        if (overrides.isEmpty()) {
+        if (overrides.isEmpty() && profiles.build().isEmpty()) {
             return;
         }
-        Config merged = Config.defaults().with(overrides);
+        Config merged = Config.defaults().with(overrides).withProfiles(profiles.build());
         for (CrossCheckProblem cross : ConfigCrossChecks.problems(merged)) {
-            int line = cross.keys().stream().map(overrideLines::get).filter(java.util.Objects::nonNull)
-                    .max(Integer::compare).orElse(0);
+            int line = Math.max(cross.profile() == null ? 0 : profiles.lastLineOf(cross.profile()),
+                    cross.keys().stream().map(overrideLines::get).filter(java.util.Objects::nonNull)
+                            .max(Integer::compare).orElse(0));
             if (line > 0) {
                 problems.add(new Problem(line, "config: " + cross.message()));
             }
@@ -158,6 +161,13 @@ public final class ScenarioParser {
 
     private void configPair(int line, String token) throws LineProblem {
         String[] kv = Tokens.pair(token, "max_angle_deg=45");
+        if (ProfileTableBuilder.isProfileSetting(kv[0])) {
+            java.util.Optional<String> problem = profiles.add(kv[0], kv[1], line);
+            if (problem.isPresent()) {
+                throw new LineProblem(kv[0] + ": " + problem.get());
+            }
+            return;
+        }
         ConfigKey key = ConfigKey.byKey(kv[0]).orElseThrow(() -> new LineProblem(
                 "unknown configuration key '" + kv[0] + "'" + ConfigKey.removedKeyAdvice(kv[0]).map(a -> "; " + a)
                         .orElseGet(() -> ConfigKey.nearest(kv[0]).map(k -> "; did you mean " + k.key() + "?").orElse(""))));

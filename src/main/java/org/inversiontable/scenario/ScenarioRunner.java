@@ -35,7 +35,7 @@ public final class ScenarioRunner {
     /** As {@link #run(Scenario, Config, Optional)}, also showing every row to {@code observer}. */
     public ScenarioResult run(Scenario scenario, Config baseConfig, Optional<Path> traceOut,
                               Consumer<TraceRow> observer) {
-        Config config = baseConfig.with(scenario.configOverrides());
+        Config config = scenario.configOver(baseConfig);
         List<ExpectationCheck> checks = scenario.expectations().stream().map(ExpectationCheck::of).toList();
         long[] rows = {0};
         try (TraceWriter trace = traceOut.map(TraceWriter::open).orElse(null);

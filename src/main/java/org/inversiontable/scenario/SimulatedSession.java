@@ -186,7 +186,7 @@ public final class SimulatedSession implements ScenarioTarget {
     }
 
     private TraceRow row(TickRecord r) {
-        TraceRow row = TraceRows.row(r, table.angleTrueDeg(), null, pendingBoot);
+        TraceRow row = TraceRows.row(r, table.angleTrueDeg(), r.profile(), pendingBoot);
         pendingBoot = null;
         return row;
     }

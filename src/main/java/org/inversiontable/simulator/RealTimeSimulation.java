@@ -128,7 +128,7 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
                 r.state(), r.invertedS(), r.limitInvertedS(), r.limitAngleDeg(), p.duty(), p.motorEnabled(),
                 p.motorPowered(), p.ledOn(), p.buzzerOn(), p.estopPressed(), p.buttonsMask(), fault, message,
                 p.userKg(), p.injected());
-        storage.offerRow(TraceRows.row(r, p.angleTrueDeg(), null, bootRowWritten ? null : boot));
+        storage.offerRow(TraceRows.row(r, p.angleTrueDeg(), r.profile(), bootRowWritten ? null : boot));
         bootRowWritten = true;
     }
 

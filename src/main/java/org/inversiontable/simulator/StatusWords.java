@@ -64,6 +64,8 @@ final class StatusWords {
             case JOURNAL_CORRUPT -> "The session journal was unreadable: the inverted-time budget counts as spent.";
             case JOURNAL_ERROR -> "The session journal cannot be written; the table goes on.";
             case WRITER_BEHIND -> "The disk is slow: the journal writer is more than 1 s behind; the table goes on.";
+            case PROFILE_SELECTED -> "Profile selected (the buzzer beeps its number).";
+            case LEVEL_CHANGED -> "The session moved the progression level: the next session has new limits.";
         };
     }
 }

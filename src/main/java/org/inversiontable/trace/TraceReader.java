@@ -72,7 +72,7 @@ public final class TraceReader {
         }
         return new TraceRow.Inputs(integer(o, "t_ns"), status, exact(o, "tilt_angle_deg"),
                 exact(o, "tilt_gravity_g"), (int) buttons, bool(o, "report_estop"), text(o, "report_fault"),
-                bool(o, "estop_cut_in_tick"));
+                bool(o, "estop_cut_in_tick"), o.containsKey("rest_refused") && bool(o, "rest_refused"));
     }
 
     private static TraceRow.Boot boot(Map<String, Object> o) {

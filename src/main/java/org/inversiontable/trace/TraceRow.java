@@ -24,8 +24,11 @@ import java.util.Objects;
  *                                         the tick took (motor_watchdog)
  * estop_cut_in_tick                       an e-stop event cut the motor during the tick, after the reports
  *                                         were taken (the next row's report_estop is that event)
+ * rest_refused                            only when true: the rest between sessions (SPEC §13) refused a
+ *                                         session start on this tick
  * boot_t_ns, boot_...                     only on the first row after a process start: see {@link Boot}
- * config.KEY                              only there too: every configuration value in force, as text
+ * config.KEY                              only there too: every configuration value in force, as text,
+ *                                         and every profile's settings as config.profile.NAME.KEY
  * </pre>
  *
  * @param angleMeasDeg NaN when the tick had no valid sample (written as JSON null)
@@ -74,9 +77,15 @@ public record TraceRow(double tS, String state, double angleTrueDeg, double angl
      *                     takes the report
      */
     public record Inputs(long tNs, String tiltStatus, double tiltAngleDeg, double tiltGravityG, int buttons,
-                         boolean reportEstop, String reportFault, boolean estopCutInTick) {
+                         boolean reportEstop, String reportFault, boolean estopCutInTick, boolean restRefused) {
         public Inputs {
             Objects.requireNonNull(tiltStatus, "tiltStatus");
+        }
+
+        /** The inputs of a tick that no rest between sessions refused (SPEC §13). */
+        public Inputs(long tNs, String tiltStatus, double tiltAngleDeg, double tiltGravityG, int buttons,
+                      boolean reportEstop, String reportFault, boolean estopCutInTick) {
+            this(tNs, tiltStatus, tiltAngleDeg, tiltGravityG, buttons, reportEstop, reportFault, estopCutInTick, false);
         }
     }
 

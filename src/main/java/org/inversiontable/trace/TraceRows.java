@@ -1,5 +1,8 @@
 package org.inversiontable.trace;
 
+import org.inversiontable.config.ProfileSpec;
+import org.inversiontable.config.ProfileTableBuilder;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +51,7 @@ public final class TraceRows {
         TiltReading tilt = in.tilt();
         return new TraceRow.Inputs(in.timeNanos(), statusText(tilt.status()), tilt.angleDeg(), tilt.gravityG(),
                 in.panel().buttonsMask(), r.estopReported(), r.faultReported() == null ? null : r.faultReported().code(),
-                r.estopCutInTick());
+                r.estopCutInTick(), r.restRefused());
     }
 
     /**
@@ -68,6 +71,9 @@ public final class TraceRows {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<ConfigKey, String> e : config.all().entrySet()) {
             values.put(e.getKey().key(), e.getValue());
+        }
+        for (ProfileSpec p : config.profiles()) {
+            p.values().forEach((k, v) -> values.put(ProfileTableBuilder.PREFIX + p.name() + "." + k.key(), v));
         }
         return values;
     }

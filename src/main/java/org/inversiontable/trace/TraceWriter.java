@@ -144,6 +144,10 @@ public final class TraceWriter implements AutoCloseable {
         sb.append(",\"report_fault\":");
         JsonText.appendString(sb, in.reportFault());
         sb.append(",\"estop_cut_in_tick\":").append(in.estopCutInTick());
+        if (in.restRefused()) {
+            // Only on the rare ticks it is true: a field on every row would cost every row its bytes.
+            sb.append(",\"rest_refused\":true");
+        }
     }
 
     private static void appendBoot(StringBuilder sb, TraceRow.Boot boot) {

@@ -128,7 +128,9 @@ class SessionKeeperTest {
         run(keeper, 2, true, -65, 42.5, 0, TableState.IDLE);
         run(keeper, 0.01, false, -65, 0, 0, TableState.IDLE);
         List<HistoryRecord> lines = new SessionHistory(historyFile()).read().records();
-        assertEquals(List.of(new HistoryRecord(EPOCH, EPOCH.plusSeconds(202), 30.2, 42.5, EndedBy.POWER_LOSS)), lines);
+        // A power loss says nothing about how the session went for the user (SPEC §13).
+        assertEquals(List.of(new HistoryRecord(EPOCH, EPOCH.plusSeconds(202), 30.2, 42.5, EndedBy.POWER_LOSS, 7, null,
+                -1, org.inversiontable.progression.SessionComfort.NOT_COUNTED)), lines);
     }
 
     @Test
