@@ -168,6 +168,17 @@ class PowerOffScenarioTest {
     }
 
     @Test
+    void theShippedWeekOfSessionsHoldsEveryExpectation() throws Exception {
+        Path file = Path.of("scenarios/three-sessions-a-week.scenario");
+        List<TraceRow> rows = new ArrayList<>();
+        org.inversiontable.scenario.ScenarioResult result = new org.inversiontable.scenario.ScenarioRunner(
+                SimulatedSession::new).run(org.inversiontable.scenario.ScenarioParser.parse(file), Config.defaults(),
+                java.util.Optional.empty(), rows::add);
+        assertTrue(result.allHold(), result.outcomes().toString());
+        assertEquals(3, rows.stream().filter(r -> r.boot() != null).count(), "the first start and two after cuts");
+    }
+
+    @Test
     void eightWeeksOfThreeSessionsAWeekWithTheTableSwitchedOffBetween() throws Exception {
         int[] weekdays = {0, 2, 4};
         List<Long> startsS = new ArrayList<>();
