@@ -86,7 +86,8 @@ public final class ScenarioCommand {
             }
         }
         if (traceFile.isPresent()) {
-            Optional<String> tooBig = TraceSpaceCheck.problem(scenario.runUntilNanos(), traceFile.get(), traceSpace);
+            Optional<String> tooBig = TraceSpaceCheck.problem(scenario.runUntilNanos(), scenario.poweredNanos(),
+                    traceFile.get(), traceSpace);
             if (tooBig.isPresent()) {
                 err.println(file + ":" + scenario.runLine() + ": " + tooBig.get());
                 return ExitCode.BAD_INPUT;

@@ -45,9 +45,18 @@ final class TraceSpaceCheck {
      *         when it fits (or the disk cannot be asked: opening the file will say why)
      */
     static Optional<String> problem(long runNanos, Path traceFile, UsableSpace space) {
-        long bytes = estimatedBytes(runNanos);
-        String run = String.format(Locale.ROOT, "'run %s' with --trace would write up to %.0f MB (%d ticks of up to %d bytes)",
-                seconds(runNanos), bytes / MB, runNanos / ControlLoop.PERIOD_NANOS + 1, TraceWriter.ROW_BYTES_ESTIMATE);
+        return problem(runNanos, runNanos, traceFile, space);
+    }
+
+    /**
+     * As {@link #problem(long, Path, UsableSpace)} for a run with power-offs: only
+     * {@code poweredNanos} of it is ticked and traced (a cut of days writes no row).
+     */
+    static Optional<String> problem(long runNanos, long poweredNanos, Path traceFile, UsableSpace space) {
+        long bytes = estimatedBytes(poweredNanos);
+        String run = String.format(Locale.ROOT, "'run %s'%s with --trace would write up to %.0f MB (%d ticks of up to %d bytes)",
+                seconds(runNanos), poweredNanos == runNanos ? "" : " (" + seconds(poweredNanos) + " s of it with the power on)",
+                bytes / MB, poweredNanos / ControlLoop.PERIOD_NANOS + 1, TraceWriter.ROW_BYTES_ESTIMATE);
         if (bytes > TraceWriter.DEFAULT_MAX_BYTES) {
             double maxHours = TraceWriter.DEFAULT_MAX_BYTES / TraceWriter.ROW_BYTES_ESTIMATE
                     * (ControlLoop.PERIOD_NANOS / 1e9) / 3600.0;

@@ -41,7 +41,8 @@ import org.inversiontable.trace.TraceWriter;
  * // 0: "replay: N ticks, outputs equal"; 1: the first tick that differs; 2: bad input
  * }</pre>
  *
- * <p>At each row with boot fields (a process start, a power-cycle in a scenario) it builds the
+ * <p>At each row with boot fields (a process start, a power-cycle or the end of a power-off in a
+ * scenario, after which t_ns jumps by the cut) it builds the
  * controller as a process start does: {@link ControllerAssembly#build} with the recorded
  * configuration, then the recorded preset and session handed over as {@code TableProcess} hands
  * over the journal's. Before each tick the replay ports show the recorded sensor reading and

@@ -12,7 +12,8 @@ package org.inversiontable.scenario;
  * }</pre>
  */
 public sealed interface Action permits ButtonAction, EstopAction, ImuFaultAction, MotorFaultAction,
-        HomeSwitchFaultAction, ClearAction, PowerCycleAction {
+        HomeSwitchFaultAction, ClearAction, PowerCycleAction,
+        PowerOffAction {
 
     /** The action as a scenario file writes it, for messages. */
     String describe();

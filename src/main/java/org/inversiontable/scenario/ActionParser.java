@@ -12,7 +12,7 @@ final class ActionParser {
     /** A click is a press and a release this long after it (SPEC §9). */
     static final long CLICK_NANOS = 100_000_000L;
 
-    private static final String ACTIONS = "press, release, click, estop, fault, clear, power-cycle";
+    private static final String ACTIONS = "press, release, click, estop, fault, clear, power-cycle, power-off";
     private static final List<String> BUTTONS = Tokens.upperNames(Button.class);
     private static final List<String> IMU_FAULTS = Tokens.words(ImuFault.class);
     private static final List<String> MOTOR_FAULTS = Tokens.words(MotorFault.class);
@@ -38,6 +38,12 @@ final class ActionParser {
             case "power-cycle" -> {
                 Tokens.expectEnd(words, 1, "power-cycle");
                 yield List.of(new TimedAction(atNanos, line, new PowerCycleAction()));
+            }
+            case "power-off" -> {
+                need(words, 2, "power-off DURATION with a unit, e.g. power-off 2d (units: " + PowerOffDuration.UNITS + ")");
+                long nanos = PowerOffDuration.nanos(words.get(1), words.size() > 2 ? words.get(2) : null);
+                Tokens.expectEnd(words, 2, "power-off " + words.get(1));
+                yield List.of(new TimedAction(atNanos, line, new PowerOffAction(nanos, words.get(1))));
             }
             default -> List.of(new TimedAction(atNanos, line, other(verb, words)));
         };

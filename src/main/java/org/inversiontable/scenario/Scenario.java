@@ -13,9 +13,10 @@ import org.inversiontable.config.ConfigKey;
 /**
  * A parsed scenario file (SPEC §9), ready for {@link ScenarioRunner}.
  *
- * @param actions      sorted by time; equal times keep file order
+ * @param actions      sorted by time; equal times keep file order; none inside a power cut
+ *                      ({@link PowerOffAction}: from its time, after it, until the power comes back)
  * @param runUntilNanos the simulation ends after the tick at this time; no action or timed
- *                      expectation lies after it
+ *                      expectation lies after it, and it does not end inside a power cut
  * @param runLine       the line of the {@code run} statement, for messages about the run (0: none)
  * @param profiles      {@code profile.NAME.KEY} settings of its {@code config} statements (SPEC §13),
  *                      laid over the configuration's profiles
@@ -53,6 +54,7 @@ public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartS
             throw new IllegalArgumentException("runUntilNanos must be > 0, got " + runUntilNanos);
         }
         long previous = 0;
+        long powerBackNanos = 0;
         for (TimedAction a : actions) {
             if (a.atNanos() < previous) {
                 throw new IllegalArgumentException("actions must be sorted by time: line " + a.line());
@@ -60,12 +62,37 @@ public record Scenario(Path file, Map<ConfigKey, String> configOverrides, StartS
             if (a.atNanos() > runUntilNanos) {
                 throw new IllegalArgumentException("action of line " + a.line() + " lies after runUntilNanos");
             }
+            // The runner and the targets rely on it: nothing happens while the power is off.
+            if (a.atNanos() < powerBackNanos) {
+                throw new IllegalArgumentException("action of line " + a.line() + " lies inside a power cut");
+            }
+            if (a.action() instanceof PowerOffAction off) {
+                powerBackNanos = a.atNanos() + off.durationNanos();
+            }
             previous = a.atNanos();
         }
+        if (runUntilNanos < powerBackNanos) {
+            throw new IllegalArgumentException("runUntilNanos lies inside a power cut");
+        }
+        List<PowerCuts.Cut> cuts = PowerCuts.of(actions).cuts();
         for (Expectation e : expectations) {
-            if (Expectation.timeOf(e).orElse(0) > runUntilNanos) {
+            long t = Expectation.timeOf(e).orElse(0);
+            if (t > runUntilNanos) {
                 throw new IllegalArgumentException("expectation of line " + e.line() + " lies after runUntilNanos");
             }
+            for (PowerCuts.Cut c : cuts) {
+                if (t > c.fromNanos() && t < c.backNanos()) {
+                    throw new IllegalArgumentException("expectation of line " + e.line() + " lies inside a power cut");
+                }
+            }
         }
+    }
+
+    /**
+     * The simulated time with the power on, up to the end of the run: what is ticked and traced
+     * (a power-off's gap is one jump of the clock).
+     */
+    public long poweredNanos() {
+        return runUntilNanos - PowerCuts.of(actions).offNanosUntil(runUntilNanos);
     }
 }

@@ -55,6 +55,7 @@ public final class ScenarioParser {
     private int startLine;
     private final List<Pending> actions = new ArrayList<>();
     private long runNanos = -1;
+    private String runWritten;
     /** The line of the first run statement, even a bad one (then runNanos stays -1). */
     private int runLine;
     private final List<Expectation> expectations = new ArrayList<>();
@@ -96,7 +97,9 @@ public final class ScenarioParser {
                     "no 'run T' statement; say how long to simulate, e.g. run 60"));
         } else if (runNanos > 0) {
             checkWithinRun();
+            checkRunLength();
         }
+        checkPowerCuts();
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems.stream()
                     .sorted(Comparator.comparingInt(Problem::line))
@@ -252,13 +255,22 @@ public final class ScenarioParser {
         if (nanos == 0) {
             throw new LineProblem("'run 0' simulates nothing; give a time > 0 in seconds");
         }
-        if (nanos > MAX_RUN_NANOS) {
-            // A typo (run 1000000000) must not simulate for hours and fill the disk with a trace.
-            throw new LineProblem("'run " + words.get(0) + "' is longer than a scenario may run: at most "
-                    + ScenarioWords.seconds(MAX_RUN_NANOS) + " s (7 days of simulated time); split a longer test into"
-                    + " several scenarios");
-        }
         runNanos = nanos;
+        runWritten = words.get(0);
+    }
+
+    /**
+     * A typo (run 1000000000) must not simulate for hours and fill the disk with a trace. Only
+     * the time with the power on counts: a power-off is one jump of the clock, not ticks.
+     */
+    private void checkRunLength() {
+        long cutNanos = PowerCuts.of(actions.stream().map(Pending::action).toList()).offNanosUntil(runNanos);
+        if (runNanos - cutNanos > MAX_RUN_NANOS) {
+            problems.add(new Problem(runLine, "'run " + runWritten + "' is longer than a scenario may run: at most "
+                    + ScenarioWords.seconds(MAX_RUN_NANOS) + " s (7 days of simulated time"
+                    + (cutNanos > 0 ? " with the power on; the power-off gaps do not count" : "")
+                    + "); split a longer test into several scenarios"));
+        }
     }
 
     private void expect(int line, List<String> words) throws LineProblem {
@@ -325,6 +337,44 @@ public final class ScenarioParser {
         for (Expectation e : expectations) {
             if (Expectation.timeOf(e).orElse(0) > runNanos) {
                 problems.add(new Problem(e.line(), "'expect " + e.describe() + "' is " + end));
+            }
+        }
+    }
+
+    /**
+     * SPEC §9: the time axis jumps over a power cut, so nothing can be timed inside one: not an
+     * action (nor one at the cut's own time written after it), not a timed expectation, not the
+     * end of the run. At exactly the time the power comes back is allowed: it acts after the first
+     * tick of the booted controller, as any action at T acts after the tick at T.
+     */
+    private void checkPowerCuts() {
+        List<Pending> sorted = new ArrayList<>(actions);
+        sorted.sort(Comparator.comparingLong(p -> p.action().atNanos()));
+        Set<Integer> reported = new HashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            TimedAction cut = sorted.get(i).action();
+            if (!(cut.action() instanceof PowerOffAction off)) {
+                continue;
+            }
+            long backNanos = cut.atNanos() + off.durationNanos();
+            String before = "before the power comes back at " + ScenarioWords.seconds(backNanos) + " s (the 'at "
+                    + ScenarioWords.seconds(cut.atNanos()) + " " + off.describe() + "' on line " + cut.line() + ")";
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).action().atNanos() < backNanos; j++) {
+                TimedAction a = sorted.get(j).action();
+                if (reported.add(a.line())) {
+                    problems.add(new Problem(a.line(), sorted.get(j).form() + " at "
+                            + ScenarioWords.seconds(a.atNanos()) + " s is " + before));
+                }
+            }
+            for (Expectation e : expectations) {
+                long t = Expectation.timeOf(e).orElse(-1);
+                if (t > cut.atNanos() && t < backNanos) {
+                    problems.add(new Problem(e.line(), "'expect " + e.describe() + "' is " + before));
+                }
+            }
+            if (runNanos > 0 && runNanos < backNanos) {
+                problems.add(new Problem(runLine, "'run " + runWritten + "' ends " + before + "; run at least until "
+                        + ScenarioWords.seconds(backNanos)));
             }
         }
     }

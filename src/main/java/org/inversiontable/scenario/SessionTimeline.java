@@ -15,6 +15,8 @@ import org.inversiontable.trace.TraceRow;
 public final class SessionTimeline implements Consumer<TraceRow> {
     /** Enough for a long session; a runaway scenario (a fault every tick) stays readable. */
     private static final int MAX_LINES = 60;
+    /** Rows further apart than this with a boot on the later one: a power-off lay between them. */
+    private static final double CUT_GAP_S = 1.5 * org.inversiontable.control.ControlLoop.PERIOD_NANOS / 1e9;
 
     private final List<String> lines = new ArrayList<>();
     private int omitted;
@@ -22,10 +24,18 @@ public final class SessionTimeline implements Consumer<TraceRow> {
     private String previousFault;
     private double maxTrueAngleDeg = Double.NEGATIVE_INFINITY;
     private double maxInvertedS;
-    private double lastTimeS;
+    private double lastTimeS = Double.NaN;
+    private double offS;
 
     @Override
     public void accept(TraceRow row) {
+        if (row.boot() != null && row.tS() - lastTimeS > CUT_GAP_S) {
+            // A power-off: without this line the reader sees the time jump by days and not why.
+            double cutS = row.tS() - lastTimeS;
+            offS += cutS;
+            add(String.format(Locale.ROOT, "%8.2f s  power back after %.1f s off (%.2f d)", row.tS(), cutS,
+                    cutS / 86_400));
+        }
         boolean stateChanged = !row.state().equals(previousState);
         boolean faultChanged = row.fault() != null && !row.fault().equals(previousFault);
         if (stateChanged || row.event() != null || faultChanged) {
@@ -61,7 +71,9 @@ public final class SessionTimeline implements Consumer<TraceRow> {
             out.println("    ... " + omitted + " more changes (see the trace)");
         }
         out.println(String.format(Locale.ROOT,
-                "session: %.1f s simulated, max true angle %.2f deg, inverted %.1f s", lastTimeS,
+                "session: %.1f s simulated%s, max true angle %.2f deg, inverted %.1f s",
+                Double.isNaN(lastTimeS) ? 0.0 : lastTimeS,
+                offS > 0 ? String.format(Locale.ROOT, " (%.1f s of it with the power off)", offS) : "",
                 maxTrueAngleDeg, maxInvertedS));
     }
 }

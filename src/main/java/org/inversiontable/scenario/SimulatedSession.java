@@ -40,6 +40,8 @@ import org.inversiontable.trace.TraceRows;
  * journal on disk: config {@code journal_dir} when set, else a temporary directory made for this
  * session and deleted by {@link #close()}. The history's wall-clock times are simulated too
  * ({@link #WALL_CLOCK_EPOCH} plus the simulated time), so traces and history stay reproducible.
+ * A power-off is a power-cycle with a jump of that clock between the two processes: days pass
+ * in one step, which is what lets weeks of sessions run in seconds.
  */
 public final class SimulatedSession implements ScenarioTarget {
     private static final long PHYSICS_STEP_NANOS = 1_000_000L;
@@ -179,10 +181,32 @@ public final class SimulatedSession implements ScenarioTarget {
                 boot();
                 return;
             }
+            case PowerOffAction p -> {
+                powerOff(p.durationNanos());
+                return;
+            }
         }
         // Inputs change at the instant of the action: an e-stop acts on its event, here and now.
         showImu();
         wiring.setInputs(estopOpen, table.homeSwitchAtHome(), buttonsMask);
+    }
+
+    /**
+     * A power cut of {@code nanos} (SPEC §9 {@code power-off}): the process dies here as in a
+     * power-cycle (the journal on disk is what survives), the clock jumps over the cut in one
+     * step with no tick and no physics step, and a new process boots when the power comes back.
+     * The table, its sensor chip, the buttons held and the e-stop stay as they are; the table
+     * only coasts to rest ({@link SimulatedTable#powerCut}). The next tick is the first one on
+     * the 10 ms grid at or after the boot, and its row carries the boot.
+     */
+    private void powerOff(long nanos) {
+        wiring.close();
+        relay.supplyCut(clock.nanoTime());
+        table.powerCut(nanos);
+        clock.advanceNanos(nanos);
+        nextTickNanos = Math.ceilDiv(clock.nanoTime(), ControlLoop.PERIOD_NANOS) * ControlLoop.PERIOD_NANOS;
+        showImu();
+        boot();
     }
 
     private TraceRow row(TickRecord r) {

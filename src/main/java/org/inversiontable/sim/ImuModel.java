@@ -68,6 +68,25 @@ final class ImuModel {
         }
     }
 
+    /**
+     * The chip powers up again at {@code newTimeNanos} after a cut in which it took no samples:
+     * one sample at the last sampling instant, its rate 0 (the bed has come to rest), and the
+     * rate of the next step measured from here, never across the cut. Injected faults stay: they
+     * stand for the chip and its wiring, which a power cut does not mend.
+     */
+    void powerUpAt(long newTimeNanos, double trueAngleDeg) {
+        previousTimeNanos = newTimeNanos;
+        previousTrueAngleDeg = trueAngleDeg;
+        timeNanos = newTimeNanos;
+        newSampleInLastStep = false;
+        if (stale) {
+            return;
+        }
+        long period = params.imuSamplePeriodNanos();
+        produceSample(Math.floorDiv(newTimeNanos, period) * period, trueAngleDeg, 0.0);
+        newSampleInLastStep = true;
+    }
+
     private void produceSample(long atNanos, double trueAngleDeg, double trueRateDegPerS) {
         double noiseSigmaDeg = Math.hypot(params.imuNoiseDeg(), extraNoiseDeg);
         double angleNoise = random.nextGaussian() * noiseSigmaDeg;

@@ -107,6 +107,22 @@ public final class SimulatedTable {
         imu.advanceTo(elapsedNanos, angleDeg);
     }
 
+    /**
+     * A power cut of {@code dtNanos} (a scenario's {@code power-off}): nothing drives the motor, so
+     * the bed coasts to rest and the self-locking screw holds it there. One exact step of the
+     * motion's closed form, however long the cut: no integration error, and no millions of idle
+     * 1 ms steps for a cut of days. The IMU chip, unpowered, takes no samples; it gives one fresh
+     * sample when the power comes back at the end.
+     */
+    public void powerCut(long dtNanos) {
+        if (dtNanos <= 0) {
+            throw new IllegalArgumentException("dtNanos must be > 0, was " + dtNanos);
+        }
+        advanceMotion(dtNanos / NANOS_PER_S, 0.0, false);
+        elapsedNanos += dtNanos;
+        imu.powerUpAt(elapsedNanos, angleDeg);
+    }
+
     private void advanceMotion(double dtS, double duty, boolean enabled) {
         if (motorFaults.contains(MotorFault.STALL)) {
             speedDegPerS = 0.0;

@@ -42,6 +42,20 @@ public final class WatchdogRelay {
         }
     }
 
+    /**
+     * The whole machine lost its supply at {@code nowNanos}: the relay's coil drops at once, and
+     * the WATCHDOG line reads low (no process drives it), so the first level seen after the power
+     * comes back is not mistaken for a toggle: motor power returns only when a new process
+     * toggles the line.
+     */
+    public void supplyCut(long nowNanos) {
+        if (powered) {
+            powered = false;
+            droppedAtNanos = nowNanos;
+        }
+        lastLevel = false;
+    }
+
     public boolean motorPowered() {
         return powered;
     }

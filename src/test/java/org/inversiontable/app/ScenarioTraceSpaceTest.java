@@ -105,6 +105,27 @@ class ScenarioTraceSpaceTest {
     }
 
     @Test
+    void aRunOfWeeksWithPowerOffsIsSizedAndTracedByItsPoweredTimeOnly() throws Exception {
+        // 8 weeks on the time axis, 2 s of it powered: the estimate of 8 weeks of ticks would be 2.9 GB.
+        Path s = file("weeks.scn", "start angle_deg=-65\nat 1 power-off 56d\nrun 4838402\n");
+        Path trace = dir.resolve("out.jsonl");
+        assertEquals(0, scenario(d -> 300 * MB, s.toString(), "--trace", trace.toString()), err());
+        assertEquals(101 + 101, Files.readAllLines(trace).size(), "one second ticked before the cut, one after");
+        assertTrue(TraceSpaceCheck.problem(4_838_402_000_000_000L, 2_000_000_000L, trace, d -> 300 * MB).isEmpty());
+        assertTrue(TraceSpaceCheck.problem(30 * 86_400_000_000_000L, 36_000_000_000_000L, trace, d -> 1L << 50)
+                .orElseThrow().startsWith("'run 2592000' (36000 s of it with the power on) with --trace would write up"
+                        + " to 2060 MB"));
+    }
+
+    @Test
+    void aBadPowerOffIsExitTwoWithItsFileAndLine() throws Exception {
+        Path s = file("bad.scn", "start angle_deg=-65\nat 1 power-off 2\nrun 10\n");
+        assertEquals(2, scenario(d -> 300 * MB, s.toString()));
+        assertTrue(err().startsWith(s + ":2: power-off duration '2' has no unit; allowed units: s (seconds),"), err());
+        assertFalse(err().contains("Exception"), err());
+    }
+
+    @Test
     void theWriterStopsAtItsCapWithAClearMessage() {
         StringWriter out = new StringWriter();
         TraceWriter writer = new TraceWriter(out, "capped.jsonl", 1000);

@@ -140,6 +140,19 @@ class ReplayTest {
     }
 
     @Test
+    void aTraceWithAPowerOffReplays() throws Exception {
+        // SPEC §9: the cut leaves a gap of two days in t_s and a boot row after it.
+        Path trace = trace("start angle_deg=-65", "at 1 press DOWN", "at 20 release DOWN", "at 25 power-off 2d",
+                "at 172830 press UP", "at 172832 release UP", "at 172835 click HOME", "run 172900");
+        List<TraceRow> rows = TraceReader.readAll(trace);
+        TraceRow afterTheCut = rows.stream().filter(r -> r.tS() > 25.001).findFirst().orElseThrow();
+        assertEquals(172_825.0, afterTheCut.tS(), 1e-6, "no rows inside the cut");
+        assertNotNull(afterTheCut.boot(), "the first row after the cut carries the boot");
+        assertTrue(afterTheCut.boot().sessionActive(), "the session went on over the cut");
+        assertReplaysEqual(trace);
+    }
+
+    @Test
     void theAutomaticReturnReplays() throws Exception {
         Path trace = trace(Config.defaults().with(ConfigKey.MAX_INVERTED_S, "40"), "start angle_deg=-65",
                 "at 1 press DOWN", "at 20 release DOWN", "run 120");

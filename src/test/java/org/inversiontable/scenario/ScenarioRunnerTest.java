@@ -103,6 +103,17 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anActionWhenThePowerComesBackActsAfterTheFirstTickOfTheBootedController() throws Exception {
+        ScriptedTarget target = new ScriptedTarget(RAMP, 0);
+        run("at 0.5 power-off 90s\nat 90.5 press UP\nrun 91\nexpect max_angle <= 91", target);
+        assertEquals(List.of(
+                new ScriptedTarget.Applied(500_000_000L, new PowerOffAction(90_000_000_000L, "90s")),
+                new ScriptedTarget.Applied(90_500_000_000L, new ButtonAction(Button.UP, true))), target.log);
+        assertEquals(List.of(500_000_000L, 90_500_000_000L, 91_000_000_000L), target.runUntilCalls,
+                "the runner asks for the tick at T + D, never for one inside the cut");
+    }
+
+    @Test
     void theRowsOfTheRunSeeTheActionsAppliedSoFar() throws Exception {
         ScriptedTarget target = new ScriptedTarget((t, applied) ->
                 ScriptedTarget.row(t, applied.isEmpty() ? "IDLE" : "ESTOP", 0, 0), 0);

@@ -68,6 +68,11 @@ public final class ScriptedTarget implements ScenarioTarget {
     public void apply(Action action) {
         applied.add(action);
         log.add(new Applied(lastTickNanos, action));
+        if (action instanceof PowerOffAction off) {
+            // The ScenarioTarget contract: no tick inside the cut, the next one when the power is back.
+            long back = Math.max(lastTickNanos, 0) + off.durationNanos();
+            nextTickNanos = Math.ceilDiv(back, PERIOD_NANOS) * PERIOD_NANOS;
+        }
     }
 
     @Override
