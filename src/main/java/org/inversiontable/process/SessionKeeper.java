@@ -334,7 +334,8 @@ public final class SessionKeeper {
         Instant end = later(wallClock.instant(), start);
         // SPEC §13: only a session that inverted is classified; the others move nothing.
         SessionComfort comfort = lastInvertedS > 0.0
-                ? ComfortRule.classify(hadFault || endedBy == EndedBy.POWER_LOSS, hadEstop, hadAutoReturn,
+                // A session that a power cut interrupted says little about the user, whatever ended it.
+                ? ComfortRule.classify(hadFault || fromJournal, hadEstop, hadAutoReturn,
                         homewardStartInvertedS, Double.isNaN(sessionLimitInvertedS) ? Double.POSITIVE_INFINITY
                                 : sessionLimitInvertedS)
                 : null;

@@ -2,7 +2,7 @@ package org.inversiontable.progression;
 
 /**
  * Classifies a session that inverted when it ends (SPEC §13), from what the journal recorded.
- * A fault or a power loss says nothing about the user (not counted); an e-stop says they wanted
+ * A fault, or a power cut that interrupted the session, says nothing about the user (not counted); an e-stop says they wanted
  * off (not comfortable); the automatic return means they stayed the level's whole time
  * (comfortable); otherwise the inverted time at which they started the way home decides, against
  * half the time the level allowed.
@@ -12,16 +12,16 @@ public final class ComfortRule {
     }
 
     /**
-     * @param endedByFaultOrPowerLoss a fault latched in the session, or a power loss ended it
+     * @param faultOrPowerLoss        a fault latched in the session, or a power cut interrupted it
      * @param estopPressed            the e-stop was pressed in the session
      * @param autoReturnEnded         the automatic return ran in the session
      * @param homewardStartInvertedS  the inverted time when the user last started the way home
      *                                (HOME, UP, or STOP then UP/HOME); NaN when they did not
      * @param limitInvertedS          the inverted-time limit of the session (the level's)
      */
-    public static SessionComfort classify(boolean endedByFaultOrPowerLoss, boolean estopPressed,
+    public static SessionComfort classify(boolean faultOrPowerLoss, boolean estopPressed,
             boolean autoReturnEnded, double homewardStartInvertedS, double limitInvertedS) {
-        if (endedByFaultOrPowerLoss) {
+        if (faultOrPowerLoss) {
             return SessionComfort.NOT_COUNTED;
         }
         if (estopPressed) {
