@@ -34,7 +34,7 @@ public final class DisplayWords {
             case IMU_GRAVITY -> "IMU GRAVITY";
             case IMU_JUMP -> "IMU JUMP";
             case IMU_FROZEN -> "IMU FROZEN";
-            case IMU_DISAGREE -> "IMU DISAGREE";
+            case IMU_DISAGREE -> "GYRO/ACCEL";
             case MOTION_STALL -> "MOTOR STALL";
             case MOTION_WRONG_DIRECTION -> "WRONG WAY";
             case MOTION_UNCOMMANDED -> "RUNAWAY";

@@ -52,7 +52,12 @@ public final class Pi4jDisplay implements PixelDisplay, AutoCloseable {
 
     /** In the simulator and the tests: {@code chip} at ({@code bus}, {@code address}) on the fake provider. */
     public static Pi4jDisplay simulated(FakeSsd1306 chip, int bus, int address, int busKhz) {
-        return open(new FakeI2CProvider().attach(bus, address, chip), bus, address, busKhz, "");
+        return simulated(new FakeI2CProvider().attach(bus, address, chip), bus, address, busKhz);
+    }
+
+    /** On a fake provider with whatever is attached to it (nothing at the address: a display not wired). */
+    public static Pi4jDisplay simulated(FakeI2CProvider provider, int bus, int address, int busKhz) {
+        return open(provider, bus, address, busKhz, "");
     }
 
     private static Pi4jDisplay open(I2CProvider provider, int bus, int address, int busKhz, String hint) {
