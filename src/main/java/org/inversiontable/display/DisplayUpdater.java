@@ -25,7 +25,9 @@ import org.tinylog.Logger;
  * <p>A display that fails (not there at start, unplugged, a bus error) is reported once to the
  * runtime's {@link AuxiliaryFailures} ("an auxiliary thread that fails is reported and the table
  * goes on"), then set up again after a back-off that doubles from {@link #FIRST_RETRY_NANOS} to
- * {@link #MAX_RETRY_NANOS}; once it works again it says so in the log, and a later outage is
+ * {@link #MAX_RETRY_NANOS}; every {@link #REFRESH_EVERY_NANOS} the set-up is re-sent and the
+ * picture redrawn whole, so a display that reset itself comes back and an unplugged one is noticed
+ * while the picture stands still; once it works again it says so in the log, and a later outage is
  * reported again. A status older than {@link #STALE_AFTER_NANOS} is not shown as if it were the
  * table's: the picture says NO DATA, so that a stopped control loop never leaves a frozen angle.
  *
@@ -41,6 +43,12 @@ public final class DisplayUpdater implements AutoCloseable {
     public static final long STALE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     public static final long FIRST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     public static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(8);
+    /**
+     * How often the set-up is sent again and the picture redrawn whole: a panel that reset itself
+     * comes back, and an unplugged one is found even while the picture stands still (only changes
+     * are sent otherwise, and no change means no transfer that could fail).
+     */
+    public static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     static final long STOP_TIMEOUT_MILLIS = 1_000;
 
     private final DisplayFeed feed;
@@ -57,6 +65,7 @@ public final class DisplayUpdater implements AutoCloseable {
     private volatile boolean inOutage;
     private long nextAttemptNanos = Long.MIN_VALUE;
     private long retryNanos = FIRST_RETRY_NANOS;
+    private long lastSetUpNanos;
     private volatile long framesShown;
 
     /**
@@ -99,12 +108,17 @@ public final class DisplayUpdater implements AutoCloseable {
             try {
                 display.init();
                 ready = true;
+                lastSetUpNanos = now;
             } catch (RuntimeException e) {
                 failed(now, e);
                 return;
             }
         }
         try {
+            if (now - lastSetUpNanos >= REFRESH_EVERY_NANOS) {
+                lastSetUpNanos = now;
+                display.refresh();
+            }
             display.show(frame(now));
             framesShown++;
             if (inOutage) {

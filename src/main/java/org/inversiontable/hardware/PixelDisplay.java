@@ -25,6 +25,13 @@ public interface PixelDisplay {
     /** Sets the display up from its reset state and clears it; the next {@link #show} sends every byte. */
     void init();
 
+    /**
+     * Sets the display up again without darkening it, and sends the whole of the next frame: a
+     * panel that reset itself (a supply dip leaves it dark, its settings lost) comes back, and one
+     * that was unplugged is found even while the picture does not change.
+     */
+    void refresh();
+
     /** Shows {@code frame} ({@link #FRAME_BYTES} bytes, page layout). */
     void show(byte[] frame);
 

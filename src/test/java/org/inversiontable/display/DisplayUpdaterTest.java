@@ -46,6 +46,11 @@ class DisplayUpdaterTest {
         }
 
         @Override
+        public void refresh() {
+            inner.refresh();
+        }
+
+        @Override
         public void show(byte[] frame) {
             inner.show(frame);
         }
@@ -172,5 +177,34 @@ class DisplayUpdaterTest {
         assertFalse(chip.displayOn(), "a stopped table shows no stale angle");
         assertTrue(closed[0]);
         u.close();
+    }
+
+    @Test
+    void anUnpluggedDisplayIsFoundWhileThePictureStandsStill() {
+        DisplayUpdater u = updater(display(Pi4jDisplay.simulated(chip, 1, 0x3C, 100)));
+        tick(-65, TableState.IDLE);
+        u.step();
+        chip.setFailing(true);
+        for (int i = 0; i < 40; i++) {                 // 10 s, the same picture throughout
+            advance(PERIOD_NANOS);
+            tick(-65, TableState.IDLE);
+            u.step();
+        }
+        assertEquals(List.of(DisplayUpdater.WHAT), reports, "the periodic refresh talks to it and finds it gone");
+    }
+
+    @Test
+    void aDisplayThatResetItselfIsRedrawnWithinTheRefreshPeriod() {
+        DisplayUpdater u = updater(display(Pi4jDisplay.simulated(chip, 1, 0x3C, 100)));
+        DisplayStatus still = tick(-65, TableState.IDLE);
+        u.step();
+        chip.powerCycle();
+        for (long t = 0; t <= DisplayUpdater.REFRESH_EVERY_NANOS; t += PERIOD_NANOS) {
+            advance(PERIOD_NANOS);
+            tick(-65, TableState.IDLE);
+            u.step();
+        }
+        assertArrayEquals(DisplayRenderer.render(still), chip.visibleFrame());
+        assertEquals(List.of(), reports);
     }
 }

@@ -84,6 +84,11 @@ public final class Pi4jDisplay implements PixelDisplay, AutoCloseable {
     }
 
     @Override
+    public void refresh() {
+        oled.refresh();
+    }
+
+    @Override
     public void show(byte[] frame) {
         oled.show(frame);
     }

@@ -142,21 +142,7 @@ public final class Ssd1306 implements PixelDisplay {
         panelKnown = false;
         try {
             command(DISPLAY_OFF);
-            command(SET_CLOCK_DIVIDE, CLOCK_DIVIDE_DEFAULT);
-            command(SET_MULTIPLEX, MULTIPLEX_64);
-            command(SET_DISPLAY_OFFSET, 0x00);
-            command(SET_START_LINE_0);
-            command(CHARGE_PUMP, CHARGE_PUMP_ON);
-            command(ADDRESSING_MODE, HORIZONTAL);
-            command(SEGMENT_REMAP);
-            command(COM_SCAN_DECREMENT);
-            command(SET_COM_PINS, COM_PINS_128X64);
-            command(SET_CONTRAST, CONTRAST);
-            command(SET_PRECHARGE, PRECHARGE_CHARGE_PUMP);
-            command(SET_VCOMH, VCOMH_0_77_VCC);
-            command(RESUME_FROM_RAM);
-            command(NORMAL_NOT_INVERTED);
-            command(DEACTIVATE_SCROLL);
+            setUp();
             // The RAM keeps whatever it held (noise at power-up): clear it before the panel lights.
             Arrays.fill(onPanel, (byte) 0);
             send(onPanel, 0, PixelDisplay.PAGES - 1, 0, WIDTH_PX - 1);
@@ -164,11 +150,49 @@ public final class Ssd1306 implements PixelDisplay {
             command(DISPLAY_ON);
         } catch (RuntimeException e) {
             panelKnown = false;
-            throw new IllegalStateException(String.format(
-                    "display (SSD1306) on I2C bus %d address 0x%02X does not answer (%s). Check its wiring,"
-                            + " display_i2c_bus and display_i2c_address (i2cdetect -y %d).",
-                    i2c.bus(), i2c.device(), e.getMessage(), i2c.bus()), e);
+            throw notAnswering(e);
         }
+    }
+
+    /**
+     * The set-up again, the panel left on: settings a reset lost come back; the next {@link #show}
+     * sends everything (so a panel whose RAM was lost is redrawn).
+     */
+    @Override
+    public void refresh() {
+        panelKnown = false;
+        try {
+            setUp();
+            command(DISPLAY_ON);
+        } catch (RuntimeException e) {
+            throw notAnswering(e);
+        }
+    }
+
+    private IllegalStateException notAnswering(RuntimeException e) {
+        return new IllegalStateException(String.format(
+                "display (SSD1306) on I2C bus %d address 0x%02X does not answer (%s). Check its wiring,"
+                        + " display_i2c_bus and display_i2c_address (i2cdetect -y %d).",
+                i2c.bus(), i2c.device(), e.getMessage(), i2c.bus()), e);
+    }
+
+    /** Every setting of the datasheet's sequence; harmless to repeat on a lit panel. */
+    private void setUp() {
+        command(SET_CLOCK_DIVIDE, CLOCK_DIVIDE_DEFAULT);
+        command(SET_MULTIPLEX, MULTIPLEX_64);
+        command(SET_DISPLAY_OFFSET, 0x00);
+        command(SET_START_LINE_0);
+        command(CHARGE_PUMP, CHARGE_PUMP_ON);
+        command(ADDRESSING_MODE, HORIZONTAL);
+        command(SEGMENT_REMAP);
+        command(COM_SCAN_DECREMENT);
+        command(SET_COM_PINS, COM_PINS_128X64);
+        command(SET_CONTRAST, CONTRAST);
+        command(SET_PRECHARGE, PRECHARGE_CHARGE_PUMP);
+        command(SET_VCOMH, VCOMH_0_77_VCC);
+        command(RESUME_FROM_RAM);
+        command(NORMAL_NOT_INVERTED);
+        command(DEACTIVATE_SCROLL);
     }
 
     /**

@@ -168,4 +168,24 @@ class Ssd1306Test {
         assertArrayEquals(new byte[PixelDisplay.FRAME_BYTES], chip.visibleFrame());
         assertEquals(frame[0], chip.gddram()[0]);
     }
+
+    @Test
+    void aRefreshBringsBackAPanelThatResetItselfWithoutDarkeningAWorkingOne() {
+        Pi4jDisplay oled = open(100);
+        oled.init();
+        byte[] frame = frame(30, TableState.HOLDING);
+        oled.show(frame);
+        chip.clearCounts();
+        oled.refresh();
+        assertTrue(!chip.commands().contains(0xAE), "a working panel is not turned off by a refresh");
+        oled.show(frame);
+        assertArrayEquals(frame, chip.visibleFrame());
+
+        chip.powerCycle();
+        assertArrayEquals(new byte[PixelDisplay.FRAME_BYTES], chip.visibleFrame(), "dark after the dip");
+        oled.refresh();
+        oled.show(frame);
+        assertArrayEquals(frame, chip.visibleFrame(), "set up and drawn again");
+        assertEquals(List.of(), chip.problems());
+    }
 }

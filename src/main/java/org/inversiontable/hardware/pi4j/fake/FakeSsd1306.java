@@ -24,7 +24,8 @@ import java.util.List;
  * inverse, segment remap and COM scan direction (the picture as the glass shows it), multiplex
  * ratio and start line; the status byte on a read. A command it does not know, a control byte with
  * stray bits, or a command cut off at the end of a transfer is recorded in {@link #problems()}
- * (a real chip would do something unpredictable) and ignored. Not modelled: scrolling, timing,
+ * (a real chip would do something unpredictable) and ignored; a supply dip ({@link #powerCycle()}).
+ * Not modelled: scrolling, timing,
  * contrast's effect on brightness, the RAM's content at power-up (zero here; noise on a chip).
  *
  * <p>Thread-safe (every method is synchronized): the display thread writes, a window reads.
@@ -75,6 +76,34 @@ public final class FakeSsd1306 implements FakeI2CDevice {
     /** While failing, every transfer is refused as a NACK is; the RAM and registers keep their state. */
     public synchronized void setFailing(boolean failing) {
         this.failing = failing;
+    }
+
+    /**
+     * A supply dip: every register back to its reset value (dark, no charge pump, page mode) and
+     * the RAM lost (zero here).
+     */
+    public synchronized void powerCycle() {
+        java.util.Arrays.fill(gddram, (byte) 0);
+        displayOn = false;
+        chargePump = false;
+        addressingMode = MODE_PAGE;
+        columnStart = 0;
+        columnEnd = WIDTH_PX - 1;
+        pageStart = 0;
+        pageEnd = PAGES - 1;
+        column = 0;
+        page = 0;
+        pageModeColumnStart = 0;
+        segmentRemap = false;
+        comScanDecrement = false;
+        inverse = false;
+        entireOn = false;
+        multiplexRows = HEIGHT_PX;
+        startLine = 0;
+        displayOffset = 0;
+        contrast = 0x7F;
+        comPins = 0x12;
+        pendingCommand = -1;
     }
 
     @Override
