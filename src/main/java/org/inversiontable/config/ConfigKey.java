@@ -70,6 +70,17 @@ public enum ConfigKey {
     I2C_BUS(Kind.INTEGER, "1", 0, 22, "I2C bus of the IMU"),
     I2C_ADDRESS(Kind.INTEGER, "104", 104, 105, "I2C address of the IMU (104 = 0x68, 105 = 0x69)"),
 
+    // --- display (SPEC §13) ---
+    DISPLAY(Kind.CHOICE, "off", List.of("off", "on"),
+            "the optional OLED display on the table (SSD1306 128x64 on I2C): on = run drives it (simulate always shows one)"),
+    DISPLAY_I2C_BUS(Kind.INTEGER, "1", 0, 22,
+            "I2C bus of the display; 1 shares the IMU's bus (in transfers short enough that an IMU read waits under 1 ms); a bus of its own (3 via dtoverlay=i2c-gpio) is the better wiring"),
+    DISPLAY_I2C_ADDRESS(Kind.INTEGER, "60", 60, 61, "I2C address of the display (60 = 0x3C, 61 = 0x3D)"),
+    // A choice, not a range: the driver sizes its transfers from it, so it must be the speed the bus runs at.
+    DISPLAY_I2C_KHZ(Kind.CHOICE, "100", List.of("100", "400"),
+            "clock of the display's I2C bus as the Pi sets it (kHz): 100 is the Pi's default, 400 with dtparam=i2c_arm_baudrate=400000; sets how many bytes one transfer carries"),
+    DISPLAY_REFRESH_HZ(Kind.INTEGER, "4", 1, 10, "pictures per second on the display"),
+
     // --- files ---
     JOURNAL_DIR(Kind.PATH, "", "directory of the session journal; empty = a fresh temporary directory"),
     HISTORY_FILE(Kind.PATH, "", "session history file (JSON lines); empty = history.jsonl in the journal directory"),

@@ -14,6 +14,7 @@ import org.inversiontable.config.Config;
 import org.inversiontable.config.ConfigFileException;
 import org.inversiontable.config.ConfigFileParser;
 import org.inversiontable.hardware.pi4j.Pi4jContexts;
+import org.inversiontable.hardware.pi4j.Pi4jDisplay;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
 import org.inversiontable.hardware.ImuCalibration;
 import org.inversiontable.runtime.Parker;
@@ -30,7 +31,9 @@ import org.inversiontable.time.SystemClock;
  * the pins, linuxfs for I2C), the motor's PWM through sysfs, the self-test, then the real-time
  * runtime under systemd's {@code Type=notify}. Off a Pi: exit 2 with one line that points to
  * {@code simulate}. At every start the IMU calibration that {@code calibrate} stored is loaded
- * ({@link StartupCalibration}); a bad calibration file stops the start (exit 2).
+ * ({@link StartupCalibration}); a bad calibration file stops the start (exit 2). With
+ * {@code display = on} the display is opened on linuxfs I2C in a context of its own; a display that
+ * fails is reported and the table runs without it.
  *
  * <pre>{@code
  * int code = new RunCommand().run(Optional.of(Path.of("/etc/inversion-table/table.conf")), System.out, System.err);
@@ -138,7 +141,7 @@ public final class RunCommand {
         ServiceNotifier notifier = SdNotify.fromEnvironment(environment);
         OptionalLong pingEvery = WatchdogPinger.intervalNanos(environment, ProcessHandle.current().pid());
         RunningTable running = RunningTable.start(config, table, stateDir, journalDir, clock, parker, notifier, pingEvery,
-                ProcessExit.SYSTEM);
+                ProcessExit.SYSTEM, s -> Pi4jDisplay.onPi(s.bus(), s.address(), s.busKhz()));
         running.installShutdownHook();
         out.println("run: the table runs; journal in " + journalDir + ", flight recorder in "
                 + running.recorderDirectory() + (pingEvery.isPresent() ? "; systemd watchdog pinged" : ""));

@@ -4,7 +4,12 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.inversiontable.config.Config;
 import org.inversiontable.control.TickRecord;
+import org.inversiontable.display.DisplayFeed;
+import org.inversiontable.display.DisplaySettings;
+import org.inversiontable.display.DisplayStatus;
+import org.inversiontable.display.DisplayUpdater;
 import org.inversiontable.hardware.TableHardware;
+import org.inversiontable.hardware.pi4j.Pi4jDisplay;
 import org.inversiontable.hardware.pi4j.Pi4jTableHardware;
 import org.inversiontable.process.ControllerAssembly;
 import org.inversiontable.process.TableProcess;
@@ -23,7 +28,8 @@ import org.inversiontable.trace.TraceRows;
 /**
  * The table under the real-time runtime of SPEC §12, once the self-test has passed: the
  * controller built over the journal in the state directory, the flight recorder beside it, the
- * heartbeat from the first tick, systemd told READY and pinged from the control thread.
+ * heartbeat from the first tick, systemd told READY and pinged from the control thread; with
+ * {@code display = on}, the display (SPEC §13) on a thread of its own, fed after each tick.
  *
  * <pre>{@code
  * RunningTable running = RunningTable.start(config, table, stateDir, journalDir, new SystemClock(), Parker.SYSTEM,
@@ -32,16 +38,27 @@ import org.inversiontable.trace.TraceRows;
  * }</pre>
  *
  * <p>Thread-safety: the trace rows and the pings are made on the control thread (the boot row's
- * flag is confined to it); the runtime says how it is safe; the notifier is safe from any thread.
+ * flag is confined to it); the runtime says how it is safe; the notifier is safe from any thread;
+ * the display's feed and updater say how they are.
  */
 public final class RunningTable implements AutoCloseable {
     private final TableRuntime runtime;
     private final FlightRecorder recorder;
+    private final DisplayFeed displayFeed = new DisplayFeed();
+    private final DisplayUpdater display;
     private boolean bootRowWritten;
 
+    /** Opens the display's hardware ({@link Pi4jDisplay#onPi}); throws when it cannot. */
+    @FunctionalInterface
+    public interface DisplayOpener {
+        Pi4jDisplay open(DisplaySettings settings);
+    }
+
     private RunningTable(Config config, Pi4jTableHardware table, Path stateDir, Path journalDir, Clock clock,
-            Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
+            Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit,
+            DisplayOpener displayOpener) {
         AuxiliaryFailures failures = new AuxiliaryFailures();
+        this.display = openDisplay(config, displayOpener, clock, failures);
         this.recorder = FlightRecorder.open(config, stateDir);
         AsyncSessionStorage storage = new AsyncSessionStorage(clock, recorder, failures);
         TableHardware hardware = table.hardware();
@@ -65,6 +82,9 @@ public final class RunningTable implements AutoCloseable {
                         // The true angle is what a simulator knows; on a table nobody does.
                         storage.offerRow(TraceRows.row(record, Double.NaN, record.profile(), bootRowWritten ? null : boot));
                         bootRowWritten = true;
+                        // Profiles and progression (SPEC §13) feed their name and level here once the
+                        // process has them; the feed stores them without allocating.
+                        displayFeed.publish(record, null, DisplayStatus.NO_LEVEL);
                         if (pinger != null) {
                             pinger.afterTick(record.timeNanos());
                         }
@@ -72,19 +92,62 @@ public final class RunningTable implements AutoCloseable {
                 })
                 .onStopping(notifier::stopping)
                 .closeRecorder(recorder)
-                .closeHardware(table::close)
+                .closeHardware(() -> {
+                    if (display != null) {
+                        display.close();
+                    }
+                    table.close();
+                })
                 .build();
         self[0] = runtime;
     }
 
-    /** Builds the controller and starts the runtime, then tells systemd READY. */
+    /**
+     * The display's thread over the opened hardware, or null: when {@code display = off}, or when it
+     * cannot be opened (reported; the table runs without it, SPEC §12). A display that is wired but
+     * does not answer yet is opened, and its thread retries.
+     */
+    private DisplayUpdater openDisplay(Config config, DisplayOpener opener, Clock clock, AuxiliaryFailures failures) {
+        DisplaySettings settings = DisplaySettings.from(config);
+        if (!settings.enabled()) {
+            return null;
+        }
+        try {
+            Pi4jDisplay oled = opener.open(settings);
+            // Parker.SYSTEM whatever the table's clock: the picture's rate is the wall's, not a time scale's.
+            return new DisplayUpdater(displayFeed, oled, oled, clock, failures, settings.periodNanos(), Parker.SYSTEM);
+        } catch (RuntimeException e) {
+            failures.report(DisplayUpdater.WHAT, e);
+            return null;
+        }
+    }
+
+    /** Builds the controller and starts the runtime, then tells systemd READY; no display. */
     public static RunningTable start(Config config, Pi4jTableHardware table, Path stateDir, Path journalDir,
             Clock clock, Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit) {
+        return start(config, table, stateDir, journalDir, clock, parker, notifier, watchdogIntervalNanos, exit,
+                settings -> {
+                    throw new IllegalStateException("this start has no display hardware (display = on is ignored)");
+                });
+    }
+
+    /** As above, with the display opened by {@code display} when the configuration says {@code display = on}. */
+    public static RunningTable start(Config config, Pi4jTableHardware table, Path stateDir, Path journalDir,
+            Clock clock, Parker parker, ServiceNotifier notifier, OptionalLong watchdogIntervalNanos, ProcessExit exit,
+            DisplayOpener display) {
         RunningTable running = new RunningTable(config, table, stateDir, journalDir, clock, parker, notifier,
-                watchdogIntervalNanos, exit);
+                watchdogIntervalNanos, exit, display);
         running.runtime.start();
+        if (running.display != null) {
+            running.display.start();
+        }
         notifier.ready();
         return running;
+    }
+
+    /** True when a display was opened and its last picture reached it. */
+    public boolean displayWorking() {
+        return display != null && display.working();
     }
 
     /** SIGTERM and Ctrl-C stop the table in order and end the process with 0. */

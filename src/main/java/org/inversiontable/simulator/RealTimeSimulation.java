@@ -4,8 +4,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.inversiontable.config.Config;
 import org.inversiontable.control.TickRecord;
+import org.inversiontable.display.DisplayFeed;
+import org.inversiontable.display.DisplaySettings;
+import org.inversiontable.display.DisplayStatus;
+import org.inversiontable.display.DisplayUpdater;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.TableHardware;
+import org.inversiontable.hardware.pi4j.Pi4jDisplay;
+import org.inversiontable.hardware.pi4j.fake.FakeSsd1306;
 import org.inversiontable.process.ControllerAssembly;
 import org.inversiontable.process.TableProcess;
 import org.inversiontable.recorder.FlightRecorder;
@@ -36,8 +42,12 @@ import org.inversiontable.trace.TraceRows;
  * }
  * }</pre>
  *
+ * <p>The simulated table always has its display (SPEC §13): the same driver and display thread
+ * as {@code run}'s write to a register-level fake SSD1306, whose panel the window draws.
+ *
  * <p>Thread-safe: the rig has its own lock; the status is an immutable value behind a volatile
- * field, written by the control thread after each tick; the runtime says how it is safe.
+ * field, written by the control thread after each tick; the display's feed, its thread and the fake
+ * say how they are safe; the runtime says how it is safe.
  */
 public final class RealTimeSimulation implements SimulatorControls, AutoCloseable {
     /** The simulated user's weight when none is given: SPEC's sweep runs 40-150 kg. */
@@ -49,6 +59,9 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
     private final long startNanos;
     private final StatusWords words = new StatusWords();
     private final TraceRow.Boot boot;
+    private final FakeSsd1306 displayChip = new FakeSsd1306();
+    private final DisplayFeed displayFeed = new DisplayFeed();
+    private final DisplayUpdater display;
     private volatile SimulatorStatus status;
     private boolean bootRowWritten;
 
@@ -69,6 +82,10 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
                 org.inversiontable.control.TableState.BOOT, 0.0, process.loop().supervisor().limitInvertedS(),
                 process.loop().supervisor().limitAngleDeg(), 0.0, false, physical.motorPowered(), false, false,
                 false, 0, null, "Starting...", physical.userKg(), 0);
+        DisplaySettings settings = DisplaySettings.from(config);
+        Pi4jDisplay oled = Pi4jDisplay.simulated(displayChip, settings.bus(), settings.address(), settings.busKhz());
+        this.display = new DisplayUpdater(displayFeed, oled, oled, clock, failures, settings.periodNanos(),
+                Parker.SYSTEM);
         this.runtime = TableRuntime.builder(process, storage)
                 .clock(clock)
                 .controlParker(controlParker)
@@ -86,7 +103,10 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
                     }
                 })
                 .closeRecorder(recorder)
-                .closeHardware(rig::close)
+                .closeHardware(() -> {
+                    display.close();
+                    rig.close();
+                })
                 .build();
     }
 
@@ -111,6 +131,7 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
         RealTimeSimulation sim = new RealTimeSimulation(config, stateDir, journalDir, userKg, clock, controlParker,
                 watchdogParker);
         sim.runtime.start();
+        sim.display.start();
         return sim;
     }
 
@@ -121,6 +142,8 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
 
     /** On the control thread, after each tick: the status for the faces, the row for the recorder. */
     private void publish(TickRecord r, AsyncSessionStorage storage) {
+        // Profiles and progression (SPEC §13) feed their name and level here once the process has them.
+        displayFeed.publish(r, null, DisplayStatus.NO_LEVEL);
         SimulatorRig.Physical p = rig.physical();
         String fault = r.fault() == null ? null : r.fault().code();
         String message = words.after(r.timeNanos(), r.state(), r.fault(), r.event());
@@ -160,6 +183,21 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
     @Override
     public SimulatorStatus status() {
         return status;
+    }
+
+    @Override
+    public java.util.Optional<byte[]> displayFrame() {
+        return java.util.Optional.of(displayChip.visibleFrame());
+    }
+
+    /** The simulated display's controller, for tests that unplug it. */
+    FakeSsd1306 displayChip() {
+        return displayChip;
+    }
+
+    /** The display's thread, for tests that see it recover. */
+    DisplayUpdater display() {
+        return display;
     }
 
     /** The runtime's own period figures so far. */

@@ -29,4 +29,13 @@ public interface SimulatorControls {
 
     /** The newest status; never null once the simulator has started. */
     SimulatorStatus status();
+
+    /**
+     * What the table's display shows now (SPEC §13), as its panel shows it: 128x64 pixels in the
+     * SSD1306's page layout ({@code org.inversiontable.hardware.PixelDisplay}); empty when this
+     * table has no display.
+     */
+    default java.util.Optional<byte[]> displayFrame() {
+        return java.util.Optional.empty();
+    }
 }

@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.inversiontable.config.Config;
 import org.inversiontable.control.TableState;
+import org.inversiontable.display.DisplayRenderer;
+import org.inversiontable.display.DisplayStatus;
+import org.inversiontable.display.DisplayUpdater;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.sim.FaultGroup;
 import org.inversiontable.time.Clock;
@@ -154,6 +157,45 @@ class RealTimeSimulationTest {
         sim.setUserKg(150.0);
         await("the weight shows", s -> s.userKg() == 150.0);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sim.setUserKg(151.0));
+    }
+
+    /** SPEC §13: the window's display is the fake's panel, written by the same driver and thread as on a Pi. */
+    @Test
+    void theDisplayShowsTheTableAndOneThatFailsIsReportedOnceWhileTheTableGoesOn() {
+        start();
+        awaitTrue("the display shows the status", () -> {
+            SimulatorStatus s = sim.status();
+            byte[] expected = DisplayRenderer.render(new DisplayStatus(s.angleMeasDeg(), s.invertedS(),
+                    s.limitInvertedS(), s.state(), null, null, DisplayStatus.NO_LEVEL));
+            return java.util.Arrays.equals(expected, sim.displayFrame().orElseThrow());
+        });
+
+        sim.displayChip().setFailing(true);
+        awaitTrue("the failure is reported", () -> displayReports() == 1);
+        long ticks = sim.ticks();
+        awaitTrue("the table goes on", () -> sim.ticks() > ticks + 300);
+        assertEquals(1, displayReports(), "reported once");
+        sim.setButton(Button.DOWN, true);
+        await("the table still obeys", s -> s.state() == TableState.MOVING);
+        sim.setButton(Button.DOWN, false);
+
+        sim.displayChip().setFailing(false);
+        awaitTrue("the display works again", () -> sim.display().working());
+        assertEquals(1, displayReports());
+    }
+
+    private long displayReports() {
+        return sim.failures().list().stream().filter(f -> f.what().equals(DisplayUpdater.WHAT)).count();
+    }
+
+    private void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     /** Simulated time that one thread advances and any thread reads. */

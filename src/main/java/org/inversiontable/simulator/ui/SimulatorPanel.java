@@ -68,6 +68,8 @@ final class SimulatorPanel extends JPanel {
     private final AngleHistory history = new AngleHistory();
     private final TableView table = new TableView();
     private final AngleChart chart = new AngleChart(history);
+    /** Null when the controls have no display to show. */
+    private final OledView oled;
     private final JLabel angle = label("", new Font(Font.SANS_SERIF, Font.BOLD, 40), Palette.TEXT);
     private final JLabel state = label("", new Font(Font.SANS_SERIF, Font.BOLD, 20), Color.WHITE);
     private final JLabel angles = label("", BODY, Palette.INFO);
@@ -96,9 +98,14 @@ final class SimulatorPanel extends JPanel {
         this.keys = new WindowKeys(hand, this::toggleEstop, clock);
         setBackground(Palette.BACKGROUND);
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        this.oled = controls.displayFrame().isPresent() ? new OledView() : null;
         JPanel left = column();
         left.add(card("Table \u2014 side view at the true angle", table));
         left.add(Box.createVerticalStrut(12));
+        if (oled != null) {
+            left.add(card("Display on the table (SSD1306, 128x64)", oledRow()));
+            left.add(Box.createVerticalStrut(12));
+        }
         left.add(card("Angle, last 60 s", chart));
         JPanel right = new JPanel() {
             @Override
@@ -158,6 +165,9 @@ final class SimulatorPanel extends JPanel {
     void refresh(SimulatorStatus s) {
         PanelView v = PanelView.of(s);
         history.add(s);
+        if (oled != null) {
+            controls.displayFrame().ifPresent(oled::show);
+        }
         table.show(s.angleTrueDeg(), s.angleMeasDeg(), s.limitAngleDeg());
         chart.setLimit(s.limitAngleDeg());
         chart.repaint();
@@ -241,6 +251,11 @@ final class SimulatorPanel extends JPanel {
         return budget;
     }
 
+    /** The drawn display, or null when the controls have none. */
+    OledView oledView() {
+        return oled;
+    }
+
     String messageText() {
         return message.getText();
     }
@@ -285,6 +300,14 @@ final class SimulatorPanel extends JPanel {
         message.setVerticalAlignment(JLabel.TOP);
         message.setPreferredSize(new Dimension(TEXT_PX, 4 * message.getFontMetrics(message.getFont()).getHeight()));
         p.add(message, at(row));
+        return p;
+    }
+
+    /** The display at the left of its card, as it sits beside the table. */
+    private JPanel oledRow() {
+        JPanel p = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        p.setOpaque(false);
+        p.add(oled);
         return p;
     }
 

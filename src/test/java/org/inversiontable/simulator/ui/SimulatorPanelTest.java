@@ -163,4 +163,53 @@ class SimulatorPanelTest {
     private KeyEvent key(int id, int code) {
         return new KeyEvent(panel, id, 0, 0, code, KeyEvent.CHAR_UNDEFINED);
     }
+
+    @Test
+    void theTablesDisplayIsDrawnWhenTheControlsHaveOne() {
+        org.junit.jupiter.api.Assertions.assertNull(panel.oledView(), "the kinematic stand-in has no display");
+        byte[] frame = new byte[org.inversiontable.hardware.PixelDisplay.FRAME_BYTES];
+        frame[3 * 128 + 7] = 0x04; // the pixel (7, 26)
+        FakeSimulatorControls table = new FakeSimulatorControls();
+        SimulatorPanel withDisplay = new SimulatorPanel(new org.inversiontable.simulator.SimulatorControls() {
+            @Override
+            public void setButton(Button button, boolean pressed) {
+                table.setButton(button, pressed);
+            }
+
+            @Override
+            public void setEstopPressed(boolean pressed) {
+                table.setEstopPressed(pressed);
+            }
+
+            @Override
+            public void inject(InjectableFault fault) {
+                table.inject(fault);
+            }
+
+            @Override
+            public void clear(FaultGroup group) {
+                table.clear(group);
+            }
+
+            @Override
+            public void setUserKg(double kg) {
+                table.setUserKg(kg);
+            }
+
+            @Override
+            public org.inversiontable.simulator.SimulatorStatus status() {
+                return table.status();
+            }
+
+            @Override
+            public java.util.Optional<byte[]> displayFrame() {
+                return java.util.Optional.of(frame);
+            }
+        }, clock, () -> { });
+        withDisplay.refresh();
+        assertTrue(withDisplay.oledView().lit(7, 26));
+        assertFalse(withDisplay.oledView().lit(8, 26));
+        BufferedImage image = SimulatorScreenshot.render(withDisplay);
+        assertTrue(image.getHeight() > 0);
+    }
 }
