@@ -44,14 +44,12 @@ public final class DisplayFeed {
     }
 
     /**
-     * After a tick, on the control thread only (one writer).
-     *
-     * @param profileName null when no profile is configured
-     * @param levelIndex  the progression level, or {@link DisplayStatus#NO_LEVEL}
+     * After a tick, on the control thread only (one writer): the record names the profile and
+     * level in force (SPEC §13), strings the process already holds, so nothing is allocated.
      */
-    public void publish(TickRecord r, String profileName, int levelIndex) {
-        publish(r.timeNanos(), r.angleMeasDeg(), r.invertedS(), r.limitInvertedS(), r.state(), r.fault(), profileName,
-                levelIndex);
+    public void publish(TickRecord r) {
+        publish(r.timeNanos(), r.angleMeasDeg(), r.invertedS(), r.limitInvertedS(), r.state(), r.fault(), r.profile(),
+                r.level() < 0 ? DisplayStatus.NO_LEVEL : r.level());
     }
 
     /** As above, from the values themselves. */

@@ -6,7 +6,6 @@ import org.inversiontable.config.Config;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.display.DisplayFeed;
 import org.inversiontable.display.DisplaySettings;
-import org.inversiontable.display.DisplayStatus;
 import org.inversiontable.display.DisplayUpdater;
 import org.inversiontable.hardware.TableHardware;
 import org.inversiontable.hardware.pi4j.Pi4jDisplay;
@@ -82,9 +81,7 @@ public final class RunningTable implements AutoCloseable {
                         // The true angle is what a simulator knows; on a table nobody does.
                         storage.offerRow(TraceRows.row(record, Double.NaN, record.profile(), bootRowWritten ? null : boot));
                         bootRowWritten = true;
-                        // Profiles and progression (SPEC §13) feed their name and level here once the
-                        // process has them; the feed stores them without allocating.
-                        displayFeed.publish(record, null, DisplayStatus.NO_LEVEL);
+                        displayFeed.publish(record);
                         if (pinger != null) {
                             pinger.afterTick(record.timeNanos());
                         }

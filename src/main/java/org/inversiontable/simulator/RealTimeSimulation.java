@@ -6,7 +6,6 @@ import org.inversiontable.config.Config;
 import org.inversiontable.control.TickRecord;
 import org.inversiontable.display.DisplayFeed;
 import org.inversiontable.display.DisplaySettings;
-import org.inversiontable.display.DisplayStatus;
 import org.inversiontable.display.DisplayUpdater;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.TableHardware;
@@ -142,8 +141,7 @@ public final class RealTimeSimulation implements SimulatorControls, AutoCloseabl
 
     /** On the control thread, after each tick: the status for the faces, the row for the recorder. */
     private void publish(TickRecord r, AsyncSessionStorage storage) {
-        // Profiles and progression (SPEC §13) feed their name and level here once the process has them.
-        displayFeed.publish(r, null, DisplayStatus.NO_LEVEL);
+        displayFeed.publish(r);
         SimulatorRig.Physical p = rig.physical();
         String fault = r.fault() == null ? null : r.fault().code();
         String message = words.after(r.timeNanos(), r.state(), r.fault(), r.event());
