@@ -914,4 +914,98 @@ class SafetySupervisorGateTest {
         assertFalse(tick(UPWARD).enabled(), "open-loop limp home drove " + drivenTicks / 100.0
                 + " s with no angle and no travel bound");
     }
+
+    // ---- a session's own limits: a profile and its level (SPEC §13) ----
+
+    private static SessionLimits sessionLimits(double angleDeg, double invertedS, double vMaxDegS, double vReturnDegS) {
+        return new SessionLimits(angleDeg, invertedS, new MotionLimits(vMaxDegS, 3, 6), new MotionLimits(vReturnDegS, 3, 6));
+    }
+
+    private static final Map<ConfigKey, String> ROOMY = Map.of(ConfigKey.MAX_ANGLE_DEG, "45", ConfigKey.MAX_INVERTED_S, "600");
+
+    @Test
+    void aSessionsAngleLimitHoldsWhateverTheControllerAsks() {
+        start(HOME, ROOMY);
+        supervisor.limitSessions(sessionLimits(20, 120, 5, 3));
+        assertEquals(20.0, supervisor.limitAngleDeg());
+        idle(30);
+        click(Button.HOME);
+        moveTo(20.6);
+        assertFalse(tick(DEEPER).enabled(), "drove deeper past the session's angle limit");
+        assertTrue(tick(UPWARD).enabled(), "the way back up was refused at the limit");
+        assertEquals(20.0, view.maxAngleNowDeg(), 1e-9, "the controller is told the session's limit");
+    }
+
+    @Test
+    void withoutASessionLimitTheConfiguredOneApplies() {
+        bootThenMoveTo(20.6, ROOMY);
+        assertTrue(tick(DEEPER).enabled(), "refused a drive well inside the configured 45 deg");
+    }
+
+    @Test
+    void aSessionsLimitsWaitForTheRunningSessionToEnd() {
+        bootThenMoveTo(10.0, ROOMY);
+        assertTrue(supervisor.sessionActive());
+        supervisor.limitSessions(sessionLimits(5, 60, 5, 3));
+        assertEquals(45.0, supervisor.limitAngleDeg(), "a running session keeps the limits it started with");
+        assertEquals(600.0, supervisor.limitInvertedS());
+        assertTrue(tick(DEEPER).enabled(), "the next session's limit cut into this one");
+        moveTo(HOME);
+        idle(6100);
+        assertFalse(supervisor.sessionActive(), "the session did not end after a minute at home");
+        assertEquals(5.0, supervisor.limitAngleDeg(), "the waiting limits did not apply once the session ended");
+        assertEquals(60.0, supervisor.limitInvertedS());
+    }
+
+    @Test
+    void aSessionsLimitsNeverExceedTheConfiguredOnes() {
+        start(HOME);
+        supervisor.limitSessions(sessionLimits(60, 900, 8, 8));
+        assertEquals(30.0, supervisor.limitAngleDeg());
+        assertEquals(180.0, supervisor.limitInvertedS());
+    }
+
+    /** Drives the reported angle deeper at this speed for this long. */
+    private void driveDeeperAt(double degPerS, double seconds) {
+        for (int i = 0; i < seconds * 100; i++) {
+            angle += degPerS * PERIOD / 1e9;
+            tick(DEEPER);
+        }
+    }
+
+    @Test
+    void overspeedIsJudgedAgainstTheSessionsSpeedLimit() {
+        start(HOME, ROOMY);
+        supervisor.limitSessions(sessionLimits(45, 600, 3, 2));
+        idle(30);
+        click(Button.HOME);
+        moveTo(-40);
+        // 4.5 deg/s: half again the profile's 3 deg/s, within the table's 5.
+        driveDeeperAt(4.5, 2.0);
+        assertEquals(FaultCode.OVERSPEED, view.fault(), "4.5 deg/s under a 3 deg/s profile");
+    }
+
+    @Test
+    void theTablesSpeedLimitStandsWithoutASessionLimit() {
+        bootThenMoveTo(-40, ROOMY);
+        driveDeeperAt(4.5, 2.0);
+        assertNull(view.fault(), "4.5 deg/s is within the table's 5 deg/s");
+    }
+
+    @Test
+    void aRefusedSessionStartLetsNoDriveLeaveHomeAndAPressSoundsTheAlarm() {
+        start(HOME);
+        supervisor.refuseSessionStart(true);
+        idle(30);
+        click(Button.HOME);
+        assertFalse(tick(DEEPER).enabled(), "drove out of home during the rest between sessions");
+        assertEquals(HOME, view.maxAngleNowDeg(), 1e-9, "the controller is told no move may leave home");
+        assertFalse(supervisor.refusalAlarm(now), "the alarm sounded with no refused press");
+        buttons = Button.DOWN.bit();
+        idle(1);
+        buttons = 0;
+        assertTrue(supervisor.refusalAlarm(now), "a refused DOWN did not sound the alarm");
+        supervisor.refuseSessionStart(false);
+        assertTrue(tick(DEEPER).enabled(), "the rest was over and the drive still refused");
+    }
 }
