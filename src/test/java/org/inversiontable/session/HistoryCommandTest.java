@@ -94,6 +94,23 @@ class HistoryCommandTest {
     void unexpectedArgumentsAreAUsageError() {
         assertEquals(2, run("--config"));
         assertEquals(2, run("--verbose"));
-        assertTrue(err().contains("usage: history [--config FILE]"), err());
+        assertTrue(err().contains("usage: history [--config FILE] [--json]"), err());
+    }
+
+    @Test
+    void jsonTwiceOrAnUnknownOptionIsAUsageErrorThatNamesIt() {
+        assertEquals(2, run("--json", "--json"));
+        assertTrue(err().contains("history: --json given twice"), err());
+        assertEquals(2, run("--jsno"));
+        assertTrue(err().contains("history: unexpected argument '--jsno'"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void jsonWithABadConfigurationExitsTwoListingItsProblems() throws Exception {
+        Path file = config("journal_dri = /tmp/x");
+        assertEquals(2, run("--json", "--config", file.toString()));
+        assertTrue(err().contains(file + ":1: journal_dri: unknown key"), err());
+        assertEquals("", out());
     }
 }
