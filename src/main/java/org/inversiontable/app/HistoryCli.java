@@ -11,13 +11,16 @@ import picocli.CommandLine.Option;
 
 /** The command line of {@link HistoryCommand}. */
 @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
-        description = "Print the recorded sessions with weekly totals.")
+        description = "Print the recorded sessions with weekly totals, and each profile's level and next step.")
 final class HistoryCli implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
     @Option(names = "--config", paramLabel = "FILE", description = "the configuration that names the history file")
     private Path config;
+
+    @Option(names = "--json", description = "one JSON document for tools instead of the table")
+    private boolean json;
 
     HistoryCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -26,7 +29,13 @@ final class HistoryCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> args = config == null ? List.of() : List.of("--config", config.toString());
+        List<String> args = new java.util.ArrayList<>();
+        if (config != null) {
+            args.addAll(List.of("--config", config.toString()));
+        }
+        if (json) {
+            args.add("--json");
+        }
         return new HistoryCommand().run(args, out, err, ZoneId.systemDefault());
     }
 }

@@ -278,4 +278,18 @@ class MainTest {
         assertTrue(err().contains("table.conf") && err().contains("imu_axis_along"), err());
         assertFalse(err().contains("Exception"), "no stack trace: " + err());
     }
+
+    @Test
+    void historyTakesJsonFromTheCommandLine() throws Exception {
+        Path conf = dir.resolve("table.conf");
+        java.nio.file.Files.writeString(conf, "journal_dir = " + dir.resolve("state") + "\nprofile.anna.progression = on\n");
+        java.nio.file.Files.createDirectories(dir.resolve("state"));
+        java.nio.file.Files.writeString(dir.resolve("state").resolve("history.jsonl"), "{\"start\":\"2026-01-05T08:00:00Z\","
+                + "\"end\":\"2026-01-05T08:05:00Z\",\"max_angle_deg\":20.1,\"inverted_s\":119.5,\"ended_by\":\"auto_return\","
+                + "\"session\":1,\"profile\":\"anna\",\"level\":0,\"comfort\":\"comfortable\"}\n");
+        assertEquals(0, main("history", "--config", conf.toString(), "--json"), err());
+        assertTrue(out().startsWith("{") && out().contains("\"name\":\"anna\"") && out().contains("\"comfort\":\"comfortable\""),
+                out());
+        assertEquals(2, main("history", "--json", "--json"), "--json twice");
+    }
 }
