@@ -63,7 +63,7 @@ public final class RunningTable implements AutoCloseable {
         TableHardware hardware = table.hardware();
         long bootNanos = clock.nanoTime();
         TableProcess process = ControllerAssembly.start(config, hardware, clock, java.time.Clock.systemDefaultZone(),
-                journalDir, new NioDurableFileSystem(), storage::of);
+                journalDir, new NioDurableFileSystem(), storage::of, new TimeSyncFlag(TimeSyncFlag.SYSTEMD_TIMESYNC_FLAG));
         TraceRow.Boot boot = TraceRows.boot(process, config, bootNanos, hardware.heartbeat().high());
         TableRuntime[] self = new TableRuntime[1];
         WatchdogPinger pinger = watchdogIntervalNanos.isPresent()
