@@ -27,12 +27,20 @@ class JournalProfilesTest {
 
     /** The session runs at level 1 with two comfortable dates... */
     private static final SessionSnapshot RUNNING = new SessionSnapshot(7, 1_767_600_000_000L, 119.5, 25.0, true, false,
-            new ProfileBook("anna", Map.of("anna", new ProgressionState(1, List.of(MON, MON.plusDays(2)), 0),
+            new ProfileBook("anna", ordered("anna", new ProgressionState(1, List.of(MON, MON.plusDays(2)), 0),
                     "ben", new ProgressionState(3, List.of(), 1)), 1_767_400_000_000L, MON.plusDays(2)));
     /** ...and its comfortable end on a third date grows it to 2, in one write. */
     private static final SessionSnapshot ENDED = new SessionSnapshot(7, 1_767_600_000_000L, 120.0, 25.0, false, false,
-            new ProfileBook("anna", Map.of("anna", new ProgressionState(2, List.of(), 0),
+            new ProfileBook("anna", ordered("anna", new ProgressionState(2, List.of(), 0),
                     "ben", new ProgressionState(3, List.of(), 1)), 1_767_600_300_000L, MON.plusDays(4)));
+
+    /** Two profiles in this order (Map.of has none, and the journal writes them in the book's). */
+    private static Map<String, ProgressionState> ordered(String a, ProgressionState pa, String b, ProgressionState pb) {
+        Map<String, ProgressionState> m = new LinkedHashMap<>();
+        m.put(a, pa);
+        m.put(b, pb);
+        return m;
+    }
 
     @Test
     void randomBooksRoundTripExactly() throws Exception {
