@@ -36,7 +36,7 @@ abstract sealed class ExpectationCheck implements Consumer<TraceRow> {
 
     static String fmt(double v, int decimals) {
         StringBuilder sb = new StringBuilder();
-        org.inversiontable.trace.JsonText.appendFixed(sb, v, decimals);
+        org.inversiontable.json.JsonText.appendFixed(sb, v, decimals);
         return sb.toString();
     }
 

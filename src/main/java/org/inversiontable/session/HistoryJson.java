@@ -1,5 +1,7 @@
 package org.inversiontable.session;
 
+import org.inversiontable.json.JsonText;
+
 import java.time.ZoneId;
 import java.util.List;
 import org.inversiontable.progression.LevelLimits;
@@ -128,34 +130,10 @@ public final class HistoryJson {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
-    /**
-     * A JSON string, or null. The project's escaper (trace.JsonText) sits in a package that
-     * imports this one through process, so this small one is kept here; it escapes what a
-     * journal's reason or a path may hold.
-     */
+    /** A JSON string, or null: the project's one escaper. */
     static String string(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                        // Surrogates escaped too: a lone one would be mangled by the UTF-8 encoder.
-                        s.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+        StringBuilder s = new StringBuilder();
+        JsonText.appendString(s, text);
+        return s.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.inversiontable.trace;
 
+import org.inversiontable.json.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

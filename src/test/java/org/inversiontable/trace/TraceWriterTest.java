@@ -1,5 +1,6 @@
 package org.inversiontable.trace;
 
+import org.inversiontable.json.JsonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.inversiontable.trace;
+package org.inversiontable.json;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
