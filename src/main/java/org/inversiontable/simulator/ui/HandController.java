@@ -27,6 +27,8 @@ final class HandController {
     /** SPEC §4: STOP held 2 s resets a latched e-stop or fault; PRESET held 3 s stores the preset. */
     static final double STOP_RESET_HOLD_S = 2.0;
     static final double PRESET_STORE_HOLD_S = 3.0;
+    /** SPEC §13: HOME held 3 s at home with no session open selects the next profile. */
+    static final double PROFILE_HOLD_S = 3.0;
 
     private final SimulatorControls controls;
     private final Clock clock;
@@ -85,6 +87,12 @@ final class HandController {
         if (!Double.isNaN(stop)) {
             return stop >= STOP_RESET_HOLD_S ? "STOP held 2 s: reset requested, release STOP"
                     : String.format(java.util.Locale.ROOT, "STOP held %.1f s: resets at %.0f s", stop, STOP_RESET_HOLD_S);
+        }
+        double home = heldSeconds(Button.HOME);
+        if (!Double.isNaN(home) && home >= 1.0) {
+            return home >= PROFILE_HOLD_S ? "HOME held 3 s: at home, the next profile (beeps its number)"
+                    : String.format(java.util.Locale.ROOT, "HOME held %.1f s: at home, the next profile at %.0f s",
+                    home, PROFILE_HOLD_S);
         }
         double preset = heldSeconds(Button.PRESET);
         if (!Double.isNaN(preset)) {

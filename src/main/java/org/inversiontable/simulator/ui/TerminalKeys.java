@@ -39,6 +39,8 @@ final class TerminalKeys {
     /** SPEC §4's holds plus a margin, so that a hold always counts on the controller's own clock. */
     static final long STOP_HOLD_NANOS = 2_300_000_000L;
     static final long PRESET_HOLD_NANOS = 3_300_000_000L;
+    /** SPEC §13: HOME held 3 s at home selects the next profile; the same margin as PRESET's. */
+    static final long HOME_HOLD_NANOS = 3_300_000_000L;
     static final double WEIGHT_STEP_KG = 5.0;
     static final double MIN_USER_KG = 40.0;
     static final double MAX_USER_KG = 150.0;
@@ -52,7 +54,8 @@ final class TerminalKeys {
     static final List<String> HELP = List.of(
             "Hold \u2191 or u: UP    hold \u2193 or d: DOWN    (moves while the key repeats; "
                     + "let go and it stops within 0.7 s)",
-            "h HOME   p PRESET   P hold PRESET 3 s (store)   s STOP   S hold STOP 2 s (reset)",
+            "h HOME   H hold HOME 3 s (next profile)   p PRESET   P hold PRESET 3 s (store)   s STOP   "
+                    + "S hold STOP 2 s (reset)",
             "e E-STOP (latches; e again releases)   SPACE or any other key: release all buttons",
             "1-9,0 inject fault (list below)   I/M/W clear IMU/motor/home-switch faults   "
                     + "+/- weight 5 kg   q quit");
@@ -130,6 +133,7 @@ final class TerminalKeys {
         releaseAll();
         switch (k) {
             case 'h' -> pressFor(Button.HOME, CLICK_NANOS);
+            case 'H' -> pressFor(Button.HOME, HOME_HOLD_NANOS);
             case 'p' -> pressFor(Button.PRESET, CLICK_NANOS);
             case 'P' -> pressFor(Button.PRESET, PRESET_HOLD_NANOS);
             case 's' -> pressFor(Button.STOP, CLICK_NANOS);

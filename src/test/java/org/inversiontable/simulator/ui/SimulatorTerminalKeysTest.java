@@ -84,6 +84,16 @@ class SimulatorTerminalKeysTest {
     }
 
     @Test
+    void capitalHHoldsHomeLongEnoughToSelectTheNextProfile() {
+        type("H");
+        ms(3000);
+        assertEquals(List.of("HOME down"), fake.calls(), "released before the 3 s the profile needs");
+        ms(300);
+        assertEquals(List.of("HOME down", "HOME up"), fake.calls());
+        assertTrue(TerminalKeys.HELP.get(1).contains("H hold HOME 3 s (next profile)"), TerminalKeys.HELP.get(1));
+    }
+
+    @Test
     void repeatsOfCapitalPDoNotRestartThePresetHold() {
         type("P");
         for (int i = 0; i < 150; i++) { // the key held for 5 s
