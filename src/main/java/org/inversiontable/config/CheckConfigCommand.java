@@ -1,6 +1,7 @@
 package org.inversiontable.config;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
 import java.util.List;
@@ -42,7 +43,10 @@ public final class CheckConfigCommand {
         try {
             ConfigFile parsed = ConfigFileParser.read(file);
             int n = parsed.keysSet();
-            out.println(file + ": valid (" + n + (n == 1 ? " key" : " keys") + " set, the rest default)");
+            int profiles = parsed.config().profiles().size();
+            out.println(file + ": valid (" + n + (n == 1 ? " key" : " keys") + " set, the rest default"
+                    + (profiles == 0 ? "" : "; " + profiles + (profiles == 1 ? " profile: " : " profiles: ")
+                    + String.join(", ", parsed.config().profiles().stream().map(ProfileSpec::name).toList())) + ")");
             return EXIT_OK;
         } catch (ConfigFileException e) {
             err.println(e.getMessage());

@@ -42,6 +42,21 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aValidFileWithProfilesNamesThem() throws Exception {
+        Path file = write(dir, "max_angle_deg = 40", "profile.anna.progression = on", "profile.ben.max_angle_deg = 25");
+        assertEquals(0, run(file.toString()));
+        assertEquals(file + ": valid (1 key set, the rest default; 2 profiles: anna, ben)\n",
+                out().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void aProfileAboveTheTableIsAProblemWithItsLine() throws Exception {
+        Path file = write(dir, "max_angle_deg = 30", "profile.anna.max_angle_deg = 35");
+        assertEquals(2, run(file.toString()));
+        assertTrue(err().contains(file + ":2: profile.anna: profile.anna.max_angle_deg (35) is above the table's max_angle_deg (30)"), err());
+    }
+
+    @Test
     void invalidFileExitsTwoListingEveryProblem() throws Exception {
         Path file = write(dir, "max_angle_deg = 91", "max_angel_deg = 20", "pin_led = 17");
         assertEquals(2, run(file.toString()));
