@@ -1,7 +1,6 @@
 package org.inversiontable.config;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
 import java.util.List;
