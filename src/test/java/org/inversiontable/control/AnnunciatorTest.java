@@ -115,4 +115,22 @@ class AnnunciatorTest {
         }
         assertTrue(annunciator.buzzerOn(true, 1000 * MS));
     }
+
+    @Test
+    void aProfilesNumberIsThatManyShortBeeps() {
+        annunciator.beepNumber(3, 1000 * MS);
+        int beeps = 0;
+        boolean was = false;
+        for (long t = 1000; t < 4000; t++) {
+            boolean on = annunciator.buzzerOn(false, t * MS);
+            beeps += on && !was ? 1 : 0;
+            was = on;
+        }
+        assertEquals(3, beeps);
+        assertEquals(150, beepMs(false, 1000), "each beep is 150 ms");
+        assertEquals(150, beepMs(false, 1450), "the next starts 450 ms after the last");
+        assertEquals(0, beepMs(false, 2350), "no fourth");
+        annunciator.onEvent(org.inversiontable.safety.TableEvent.PROFILE_SELECTED, 5000 * MS);
+        assertEquals(0, beepMs(false, 5000), "the selection's event beeps the number, not the 1 s event beep");
+    }
 }

@@ -42,7 +42,7 @@ class ButtonInterpreterTest {
     }
 
     private static final class Seen {
-        int pressedEdges, holdingTicks, releasedEdges, clicks, presetLongHolds, stopLongHolds, stuckReports;
+        int pressedEdges, holdingTicks, releasedEdges, clicks, presetLongHolds, stopLongHolds, stuckReports, homeLongHolds;
 
         void add(ButtonEvents e) {
             pressedEdges |= e.pressedEdges();
@@ -51,6 +51,7 @@ class ButtonInterpreterTest {
             clicks |= e.clicks();
             presetLongHolds += e.presetLongHold() ? 1 : 0;
             stopLongHolds += e.stopLongHold() ? 1 : 0;
+            homeLongHolds += e.homeLongHold() ? 1 : 0;
             stuckReports += Integer.bitCount(e.stuckReported());
         }
     }
@@ -302,5 +303,17 @@ class ButtonInterpreterTest {
         assertThrows(IllegalArgumentException.class, () -> buttons.update(1 << 7, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new ButtonEvents(0, 0, 0, UP.bit(), false, false, 0, 0));
+    }
+
+    @Test
+    void homeLongHoldFiresOnceAtThreeSecondsAndItsReleaseIsNotAClick() {
+        int home = org.inversiontable.hardware.Button.HOME.bit();
+        tick(0);
+        Seen before = hold(home, 2.99);
+        assertEquals(0, before.homeLongHolds, "not before 3 s");
+        Seen after = hold(home, 1.0);
+        assertEquals(1, after.homeLongHolds, "once at 3 s, not again while held");
+        assertEquals(0, tick(0).clicks(), "the release after a long hold is no click");
+        assertEquals(0, hold(home, 0.5).homeLongHolds + hold(0, 0.1).homeLongHolds, "a short press is no long hold");
     }
 }

@@ -1070,4 +1070,46 @@ class TableControllerTest {
             assertOff("at home");
         }
     }
+
+    // ---- a session's limits (SPEC §13) ----
+
+    private static org.inversiontable.safety.SessionLimits limits(double angleDeg, double vMax, double vReturn) {
+        return new org.inversiontable.safety.SessionLimits(angleDeg, 120,
+                new org.inversiontable.motion.MotionLimits(vMax, 3, 6), new org.inversiontable.motion.MotionLimits(vReturn, 3, 6));
+    }
+
+    /** The table's speed over the last second of ticks (deg/s). */
+    private double speedOverOneSecond(int buttons) {
+        double from = angle;
+        ticks(buttons, 1.0);
+        return angle - from;
+    }
+
+    @Test
+    void aMoveUnderWayKeepsItsLimitsAndTheNextMoveTakesTheNewOnes() {
+        bootAt(HOME);
+        ticks(Button.DOWN.bit(), 3.0);
+        controller().limitMoves(limits(20, 1.0, 1.0));
+        double during = speedOverOneSecond(Button.DOWN.bit());
+        assertTrue(during > 4.0, "the move under way slowed to " + during + " deg/s when the next session's limits came");
+        untilRest(0, 10);
+        double next = speedOverOneSecond(Button.DOWN.bit()) ;
+        double cruising = speedOverOneSecond(Button.DOWN.bit());
+        assertTrue(cruising <= 1.0 && cruising > 0.8, "the next move ran at " + cruising + " deg/s (" + next + " while starting)"
+                + " under a 1 deg/s limit");
+    }
+
+    @Test
+    void aSessionsLimitsAreCappedAtTheConfiguredOnesAndClampThePreset() {
+        config = config.with(ConfigKey.PRESET_DEG, "28");
+        bootAt(HOME);
+        controller().limitMoves(limits(20, 8, 8));
+        tick(0);
+        assertEquals(20.0, controller().presetDeg(), 1e-9, "the preset is clamped to the session's angle limit");
+        double cruising;
+        ticks(Button.DOWN.bit(), 3.0);
+        cruising = speedOverOneSecond(Button.DOWN.bit());
+        assertTrue(cruising <= 5.0 * ControlSettings.PLANNED_SPEED_FRACTION + 0.05,
+                "8 deg/s asked, " + cruising + " deg/s run: the configured 5 is the cap");
+    }
 }

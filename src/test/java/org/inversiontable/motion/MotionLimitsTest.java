@@ -35,4 +35,10 @@ class MotionLimitsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, construction::run);
         assertTrue(e.getMessage().contains(field), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void atMostTakesTheLowerOfEachLimit() {
+        assertEquals(new MotionLimits(3, 2, 6), new MotionLimits(3, 4, 8).atMost(new MotionLimits(5, 2, 6)));
+        assertEquals(new MotionLimits(5, 2, 6), new MotionLimits(8, 2, 6).atMost(new MotionLimits(5, 3, 20)));
+    }
 }

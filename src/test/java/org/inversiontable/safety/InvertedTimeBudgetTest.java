@@ -290,4 +290,18 @@ class InvertedTimeBudgetTest {
         assertThrows(IllegalArgumentException.class, () -> new InvertedTimeBudget(180, 10, RETURN_TIME_S, T0));
         assertThrows(IllegalArgumentException.class, () -> new InvertedTimeBudget(180, HOME_DEG, null, T0));
     }
+
+    @Test
+    void aNewLimitIsTakenOnlyBetweenSessionsAndWithinTheCap() {
+        Driver d = new Driver(600);
+        d.budget.limitTo(120);
+        d.hold(200, 20, false);
+        assertTrue(d.events.contains(Event.RETURN_REQUIRED), "the lowered limit of 120 s called no return");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> d.budget.limitTo(300),
+                "a running session's limit changed");
+        for (double bad : new double[] {0, -1, 900.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new Driver(600).budget.limitTo(bad), "limit " + bad);
+        }
+    }
 }

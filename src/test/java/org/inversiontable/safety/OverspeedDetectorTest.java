@@ -176,4 +176,20 @@ class OverspeedDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(Double.POSITIVE_INFINITY, PERIOD));
         assertThrows(IllegalArgumentException.class, () -> new OverspeedDetector(5.0, 0));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLowerSpeedLimitIsJudgedFromThenOnAndANonsenseOneRefused() {
+        OverspeedDetector d = new OverspeedDetector(5.0, 10_000_000L);
+        d.limitTo(3.0);
+        Trip trip = null;
+        double angle = 0;
+        for (long t = 0; t < 2_000_000_000L && trip == null; t += 10_000_000L) {
+            angle += 4.5 * 0.01;
+            trip = d.update(angle, 0.0, t);
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(trip, "4.5 deg/s under a limit of 3 did not trip");
+        for (double bad : new double[] {0, -2, Double.NaN}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> d.limitTo(bad));
+        }
+    }
 }
