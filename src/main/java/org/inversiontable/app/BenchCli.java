@@ -44,7 +44,8 @@ final class BenchCli implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        BenchCommand command = new BenchCommand(new BenchCommand.StartupProbe(SimulateCommand.STARTUP_REPORT_PROPERTY,
+        BenchCommand command = new BenchCommand(new BenchCommand.StartupProbe(Main.class.getName(),
+                SimulateCommand.STARTUP_REPORT_PROPERTY,
                 SimulateCommand.STARTUP_REPORT_PREFIX));
         int code = command.run(settings, Config.defaults(), out, err);
         return code == 0 ? ExitCode.OK : ExitCode.INTERNAL_ERROR;

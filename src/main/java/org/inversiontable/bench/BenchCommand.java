@@ -24,8 +24,11 @@ import org.inversiontable.config.Config;
  * }</pre>
  */
 public final class BenchCommand {
-    /** How {@code simulate} is asked to report its start-up: a system property and the line's prefix. */
-    public record StartupProbe(String property, String linePrefix) {
+    /**
+     * The program the child JVMs run, given by the command line (the bench does not import it):
+     * its main class, and how its {@code simulate} is asked to report its start-up.
+     */
+    public record StartupProbe(String mainClass, String property, String linePrefix) {
     }
 
     private final StartupProbe startupProbe;
@@ -66,11 +69,11 @@ public final class BenchCommand {
     private BenchReport.LastLine measure(BenchSettings s, Config config, Path work, BenchReport report,
             PrintStream progress) throws IOException, InterruptedException {
         progress.println("bench: simulation speed (the 15-minute scenario) ...");
-        SimSpeedBench.Result speed = new SimSpeedBench(config, work).run(s.childJvms());
+        SimSpeedBench.Result speed = new SimSpeedBench(config, work, startupProbe.mainClass()).run(s.childJvms());
         StartupBench.Result startup = new StartupBench.Result(-1, -1, Optional.empty(), "not run");
         if (s.childJvms()) {
             progress.println("bench: start-up of simulate in a fresh JVM ...");
-            startup = new StartupBench(work, startupProbe.property(), startupProbe.linePrefix()).run();
+            startup = new StartupBench(work, startupProbe.mainClass(), startupProbe.property(), startupProbe.linePrefix()).run();
         }
         progress.println("bench: allocation per tick (simulated time) ...");
         AllocationBench.Result alloc = new AllocationBench(config, work).run(6_000, s.allocTicks());

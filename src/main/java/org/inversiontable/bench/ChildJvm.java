@@ -12,23 +12,20 @@ import java.util.Optional;
  * running jar when the bench runs from it), for the figures that include the JVM's own start.
  *
  * <pre>{@code
- * Process p = ChildJvm.command(List.of("-Dx=y"), List.of("scenario", file)).start();
+ * Process p = ChildJvm.command(mainClass, List.of("-Dx=y"), List.of("scenario", file)).start();
  * }</pre>
  */
 final class ChildJvm {
-    /** The entry point, by name: the bench does not depend on the command line's package. */
-    static final String MAIN_CLASS = "org.inversiontable.app.Main";
-
     private ChildJvm() {
     }
 
-    static ProcessBuilder command(List<String> jvmOptions, List<String> programArgs) {
+    static ProcessBuilder command(String mainClass, List<String> jvmOptions, List<String> programArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(MAIN_CLASS);
+        cmd.add(mainClass);
         cmd.addAll(programArgs);
         return new ProcessBuilder(cmd);
     }

@@ -34,9 +34,13 @@ final class SimSpeedBench {
     private final Config config;
     private final Path workDir;
 
-    SimSpeedBench(Config config, Path workDir) {
+    private final String mainClass;
+
+    /** @param mainClass the program's entry point, for the child JVMs */
+    SimSpeedBench(Config config, Path workDir, String mainClass) {
         this.config = config;
         this.workDir = workDir;
+        this.mainClass = mainClass;
     }
 
     Result run(boolean includeChildren) throws IOException, InterruptedException {
@@ -71,7 +75,7 @@ final class SimSpeedBench {
 
     /** Wall seconds from the child's start to its exit; infinite (speed 0) when it failed. */
     private double child(List<String> args, List<String> problems) throws IOException, InterruptedException {
-        ProcessBuilder pb = ChildJvm.command(List.of(), args).redirectErrorStream(true)
+        ProcessBuilder pb = ChildJvm.command(mainClass, List.of(), args).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long start = System.nanoTime();
         Process p = pb.start();

@@ -32,15 +32,18 @@ final class StartupBench {
     private final String property;
     private final String prefix;
 
-    StartupBench(Path workDir, String property, String prefix) {
+    private final String mainClass;
+
+    StartupBench(Path workDir, String mainClass, String property, String prefix) {
         this.workDir = workDir;
+        this.mainClass = mainClass;
         this.property = property;
         this.prefix = prefix;
     }
 
     Result run() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory(workDir, "simulate-state");
-        ProcessBuilder pb = ChildJvm.command(List.of("-Djava.awt.headless=true", "-D" + property + "=true"),
+        ProcessBuilder pb = ChildJvm.command(mainClass, List.of("-Djava.awt.headless=true", "-D" + property + "=true"),
                 List.of("simulate")).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("XDG_STATE_HOME", state.toString());
         long spawned = System.nanoTime();

@@ -36,7 +36,7 @@ class BenchSmokeTest {
         assertEquals(3, estop.latency().count() + estop.notReady());
         assertTrue(estop.latency().count() > 0, "at least one trial armed");
 
-        SimSpeedBench.Result speed = new SimSpeedBench(config, work).run(false);
+        SimSpeedBench.Result speed = new SimSpeedBench(config, work, "unused: no child JVM").run(false);
         assertTrue(Double.isFinite(speed.firstRunX()) && speed.firstRunX() > 0, "speed " + speed.firstRunX());
         assertTrue(Double.isFinite(speed.withTraceX()) && speed.withTraceX() > 0);
         assertTrue(speed.expectationsHeld(), "the bench scenario runs as scripted");
