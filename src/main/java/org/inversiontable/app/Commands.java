@@ -45,6 +45,7 @@ public record Commands(ScenarioTargetFactory targets, ConfigLoader configs,
         commands.put("plot", new PlotCli(out, err));
         commands.put("check-config", new CheckConfigCli(out, err));
         commands.put("history", new HistoryCli(out, err));
+        commands.put("bench", new BenchCli(out, err));
         return Collections.unmodifiableMap(commands);
     }
 }

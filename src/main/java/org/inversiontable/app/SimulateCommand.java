@@ -30,6 +30,9 @@ import org.inversiontable.time.SystemClock;
 public final class SimulateCommand {
     /** How long the screenshot's scripted press of DOWN lasts: long enough to leave home visibly. */
     static final long SCREENSHOT_DOWN_MILLIS = 22_000;
+    /** Set to true, {@code simulate} also prints {@link #STARTUP_REPORT_PREFIX} and its start-up in ms (for {@code bench}). */
+    public static final String STARTUP_REPORT_PROPERTY = "inversiontable.startupReport";
+    public static final String STARTUP_REPORT_PREFIX = "simulate: startup_ms=";
 
     private final ConfigLoader configs;
     private final Path stateDir;
@@ -95,6 +98,12 @@ public final class SimulateCommand {
         }
         jvmStart.ifPresent(t -> err.println("simulate: first tick " + Duration.between(t, Instant.now()).toMillis()
                 + " ms after the JVM started; the trace of this session goes to " + sim.recorderDirectory()));
+        if (Boolean.getBoolean(STARTUP_REPORT_PROPERTY)) {
+            // For `bench` (SPEC §11 startup_ms): from the JVM's own start stamp, read once the first tick has run.
+            long nowMillis = System.currentTimeMillis();
+            err.println(STARTUP_REPORT_PREFIX + (nowMillis
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        }
     }
 
     /** The window's picture after a scripted press of DOWN, drawn without a display. */

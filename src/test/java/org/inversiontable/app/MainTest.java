@@ -175,7 +175,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpAndVersion() {
-        for (String command : List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history")) {
+        for (String command : List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history", "bench")) {
             outBytes.reset();
             assertEquals(0, main(command, "--help"), command);
             assertTrue(out().startsWith("Usage: inversion-table " + command), out());
@@ -256,7 +256,7 @@ class MainTest {
     @Test
     void theShippedRegistryHasTheCommandsOfTheOpenIssuesAndNoStubs() {
         Map<String, Object> commands = Commands.defaults().commands(System.out, System.err);
-        assertEquals(List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history"), List.copyOf(commands.keySet()));
+        assertEquals(List.of("run", "calibrate", "simulate", "scenario", "replay", "plot", "check-config", "history", "bench"), List.copyOf(commands.keySet()));
     }
 
     @Test

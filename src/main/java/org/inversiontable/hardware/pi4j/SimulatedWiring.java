@@ -62,6 +62,20 @@ public final class SimulatedWiring {
         input(IoIds.button(button)).mockState(pressed ? DigitalState.LOW : DigitalState.HIGH);
     }
 
+    /**
+     * Runs {@code action} on the thread that drives the H-bridge's ENABLE line from HIGH to LOW, at
+     * that instant: the bench's measure of e-stop edge to motor disabled (SPEC §11). Only the bench
+     * registers it; without it the line behaves exactly as before.
+     */
+    public void onMotorDisabled(Runnable action) {
+        java.util.Objects.requireNonNull(action, "action");
+        ctx.registry().get(IoIds.MOTOR_ENABLE, DigitalOutput.class).addListener(event -> {
+            if (event.state() == DigitalState.LOW) {
+                action.run();
+            }
+        });
+    }
+
     public boolean motorEnabled() {
         return high(IoIds.MOTOR_ENABLE);
     }
