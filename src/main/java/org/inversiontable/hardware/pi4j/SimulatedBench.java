@@ -37,9 +37,31 @@ public final class SimulatedBench implements AutoCloseable {
     static final double MADE_UP_RATE_SMOOTHING_S = 0.1;
     private double lastShownAngleDeg = Double.NaN;
     private double madeUpRateDegPerS;
+    /**
+     * The simulation shows the chip a sample every few physics steps and reads the wires on every
+     * one (SPEC §11: 10,000x real time, physics allocation-free as a goal): so the buttons, the
+     * mounting's axes and the vectors' arrays are taken once here rather than made on each step.
+     */
+    private final Button[] buttons = Button.values();
+    private final PinMap.Axis axisAlong;
+    private final PinMap.Axis axisNormal;
+    private final PinMap.Axis axisPivot;
+    private final double mountingOffsetDeg;
+    private final double[] gravityXyz = new double[3];
+    private final double[] joltXyz = new double[3];
+    private final double[] rateXyz = new double[3];
+    /** What the chip was last told, so an unchanged connection does not take its lock every step. */
+    private boolean chipDisconnected;
+    /** The last command read back: returned again while the wires have not changed. */
+    private MotorCommand lastMotorOutput = MotorCommand.OFF;
 
     public SimulatedBench(PinMap pins) {
         this.pins = pins;
+        PinMap.ImuMounting mounting = pins.imu();
+        this.axisAlong = mounting.axisAlong();
+        this.axisNormal = mounting.axisNormal();
+        this.axisPivot = mounting.axisPivot();
+        this.mountingOffsetDeg = mounting.offsetDeg();
         i2c.attach(pins.i2cBus(), pins.i2cAddress(), chip);
     }
 
@@ -52,7 +74,7 @@ public final class SimulatedBench implements AutoCloseable {
         // Mock inputs start LOW (= every button pressed): put the wires where the contacts are.
         wiring.idle(atHome);
         wiring.setEstopOpen(estopOpen);
-        for (Button b : Button.values()) {
+        for (Button b : buttons) {
             wiring.setButtonPressed(b, b.in(buttonsMask));
         }
         return table.hardware();
@@ -68,9 +90,11 @@ public final class SimulatedBench implements AutoCloseable {
                 wiring.setHomeSwitchOpen(atHomeNow);
             }
             int changed = buttonsMaskNow ^ buttonsMask;
-            for (Button b : Button.values()) {
-                if (b.in(changed)) {
-                    wiring.setButtonPressed(b, b.in(buttonsMaskNow));
+            if (changed != 0) {
+                for (Button b : buttons) {
+                    if (b.in(changed)) {
+                        wiring.setButtonPressed(b, b.in(buttonsMaskNow));
+                    }
                 }
             }
         }
@@ -86,15 +110,45 @@ public final class SimulatedBench implements AutoCloseable {
      */
     public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG, double rateDegPerS,
                         double alongG) {
-        chip.setDisconnected(!connected);
+        if (chipDisconnected == connected) {
+            chipDisconnected = !connected;
+            chip.setDisconnected(chipDisconnected);
+        }
         if (connected && newSample) {
-            PinMap.ImuMounting mounting = pins.imu();
-            double[] g = mounting.accelerationG(angleDeg);
-            double[] jolt = mounting.alongBedG(alongG);
-            double[] rate = mounting.rateDegPerS(rateDegPerS);
+            double[] g = accelerationG(angleDeg);
+            double[] jolt = alongBedG(alongG);
+            double[] rate = rateXyz(rateDegPerS);
             chip.setMotion(g[0] * gravityG + jolt[0], g[1] * gravityG + jolt[1], g[2] * gravityG + jolt[2],
                     rate[0], rate[1], rate[2]);
         }
+    }
+
+    // The three below are PinMap.ImuMounting's accelerationG, alongBedG and rateDegPerS into this
+    // bench's own arrays, the same operations in the same order (the same bits): a test holds them
+    // equal for every mounting.
+
+    double[] accelerationG(double angleDeg) {
+        double thetaRad = Math.toRadians(angleDeg - mountingOffsetDeg);
+        java.util.Arrays.fill(gravityXyz, 0.0);
+        add(gravityXyz, axisAlong, -Math.sin(thetaRad));
+        add(gravityXyz, axisNormal, Math.cos(thetaRad));
+        return gravityXyz;
+    }
+
+    double[] alongBedG(double alongG) {
+        java.util.Arrays.fill(joltXyz, 0.0);
+        add(joltXyz, axisAlong, alongG);
+        return joltXyz;
+    }
+
+    double[] rateXyz(double inversionRateDegPerS) {
+        java.util.Arrays.fill(rateXyz, 0.0);
+        add(rateXyz, axisPivot, inversionRateDegPerS);
+        return rateXyz;
+    }
+
+    private static void add(double[] xyz, PinMap.Axis axis, double value) {
+        xyz[axis.index()] += axis.sign() * value;
     }
 
     /**
@@ -122,7 +176,13 @@ public final class SimulatedBench implements AutoCloseable {
         if (wiring == null || !wiring.motorEnabled()) {
             return MotorCommand.OFF;
         }
-        return new MotorCommand(wiring.dutyOnWires(), true);
+        double duty = wiring.dutyOnWires();
+        // Read on every physics step; the duty changes at most once a tick, so no new record then.
+        if (!lastMotorOutput.enabled() || Double.doubleToRawLongBits(lastMotorOutput.duty())
+                != Double.doubleToRawLongBits(duty)) {
+            lastMotorOutput = new MotorCommand(duty, true);
+        }
+        return lastMotorOutput;
     }
 
     /** The WATCHDOG line's level now (LOW while no controller process runs). */

@@ -25,6 +25,17 @@ import org.inversiontable.hardware.Button;
  */
 public final class SimulatedWiring {
     private final Context ctx;
+    /**
+     * The I/Os by id, looked up in the context's registry once each: the simulation reads the
+     * outputs on every 1 ms physics step, and a registry lookup (a lower-cased id, two hash maps)
+     * cost more than the step's physics (SPEC §11: 10,000x real time). The registry holds the
+     * same instance for the context's life, and a wiring serves one context.
+     */
+    private final java.util.Map<String, Object> ios = new java.util.HashMap<>();
+    private DigitalOutput motorEnable;
+    private DigitalOutput motorDir;
+    private DigitalOutput watchdog;
+    private Pwm motorPwm;
 
     SimulatedWiring(Context ctx) {
         this.ctx = ctx;
@@ -77,18 +88,26 @@ public final class SimulatedWiring {
     }
 
     public boolean motorEnabled() {
-        return high(IoIds.MOTOR_ENABLE);
+        if (motorEnable == null) {
+            motorEnable = output(IoIds.MOTOR_ENABLE);
+        }
+        return motorEnable.state() == DigitalState.HIGH;
     }
 
     /** Direction line HIGH: toward inversion. */
     public boolean motorTowardInversion() {
-        return high(IoIds.MOTOR_DIR);
+        if (motorDir == null) {
+            motorDir = output(IoIds.MOTOR_DIR);
+        }
+        return motorDir.state() == DigitalState.HIGH;
     }
 
     /** The PWM percent now (0 while the PWM is off). */
     public int pwmPercent() {
-        Pwm pwm = ctx.registry().get(IoIds.MOTOR_PWM, Pwm.class);
-        return pwm.isOn() ? pwm.getDutyCycle() : 0;
+        if (motorPwm == null) {
+            motorPwm = ctx.registry().get(IoIds.MOTOR_PWM, Pwm.class);
+        }
+        return motorPwm.isOn() ? motorPwm.getDutyCycle() : 0;
     }
 
     /** The signed duty the H-bridge applies now: 0 unless enabled, positive toward inversion. */
@@ -109,14 +128,30 @@ public final class SimulatedWiring {
     }
 
     public boolean watchdogHigh() {
-        return high(IoIds.WATCHDOG);
+        if (watchdog == null) {
+            watchdog = output(IoIds.WATCHDOG);
+        }
+        return watchdog.state() == DigitalState.HIGH;
     }
 
     private MockDigitalInput input(String id) {
-        return ctx.registry().get(id, MockDigitalInput.class);
+        return io(id, MockDigitalInput.class);
+    }
+
+    private DigitalOutput output(String id) {
+        return io(id, DigitalOutput.class);
+    }
+
+    private <T extends com.pi4j.io.IO<?, ?, ?>> T io(String id, Class<T> type) {
+        Object known = ios.get(id);
+        if (known == null) {
+            known = ctx.registry().get(id, type);
+            ios.put(id, known);
+        }
+        return type.cast(known);
     }
 
     private boolean high(String id) {
-        return ctx.registry().get(id, DigitalOutput.class).state() == DigitalState.HIGH;
+        return output(id).state() == DigitalState.HIGH;
     }
 }
