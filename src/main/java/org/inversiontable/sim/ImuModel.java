@@ -117,6 +117,30 @@ final class ImuModel {
         return sinceStartNanos % intervalNanos < Math.round(params.imuJoltDurationS() * 1e9) ? params.imuJoltG() : 0.0;
     }
 
+    long sequence() {
+        return sequence;
+    }
+
+    boolean connected() {
+        return !disconnected;
+    }
+
+    double angleDeg() {
+        return angleDeg;
+    }
+
+    double gravityG() {
+        return gravityG;
+    }
+
+    double rateDegPerS() {
+        return rateDegPerS;
+    }
+
+    double alongG() {
+        return alongG;
+    }
+
     ImuOutput output() {
         if (disconnected) {
             return new ImuOutput(false, false, sequence, sampleTimeNanos, Double.NaN, Double.NaN, Double.NaN,

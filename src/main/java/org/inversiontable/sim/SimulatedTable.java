@@ -51,6 +51,14 @@ public final class SimulatedTable {
     /** The direction the motor was last driven in (+1 toward inversion, -1, 0 never): a runaway keeps it. */
     private int lastDrivenDirection;
     private HomeSwitchFault homeSwitchFault;
+    /**
+     * The last step's exp(-dt/lag) and its inputs: nearly every step has the same dt and one of
+     * two lags, and exp is the step's dearest operation (SPEC §11: 10,000x real time). The same
+     * inputs give the same bits, so the motion is exactly what computing it anew gives.
+     */
+    private double decayDtS = Double.NaN;
+    private double decayLagS = Double.NaN;
+    private double decay;
 
     public SimulatedTable(TableParameters params, double initialAngleDeg, double userMassKg, long seed) {
         if (params == null) {
@@ -132,7 +140,7 @@ public final class SimulatedTable {
         boolean powered = enabled && dutyEff != 0.0;
         double targetDegPerS = powered ? poweredSteadySpeedDegPerS(dutyEff) : 0.0;
         double lagS = powered ? params.motorLagS() : params.brakeLagS();
-        double decay = Math.exp(-dtS / lagS);
+        double decay = decay(dtS, lagS);
         double excess = speedDegPerS - targetDegPerS;
         angleDeg += targetDegPerS * dtS + excess * lagS * (1.0 - decay);
         speedDegPerS = targetDegPerS + excess * decay;
@@ -140,6 +148,15 @@ public final class SimulatedTable {
             angleDeg = Math.max(params.minAngleDeg(), Math.min(params.maxAngleDeg(), angleDeg));
             speedDegPerS = 0.0;
         }
+    }
+
+    private double decay(double dtS, double lagS) {
+        if (dtS != decayDtS || lagS != decayLagS) {
+            decay = Math.exp(-dtS / lagS);
+            decayDtS = dtS;
+            decayLagS = lagS;
+        }
+        return decay;
     }
 
     private double effectiveDuty(double duty) {
@@ -227,6 +244,38 @@ public final class SimulatedTable {
     /** Simulated time since construction: the sum of every step's dt. */
     public long elapsedNanos() {
         return elapsedNanos;
+    }
+
+    /**
+     * How many samples the IMU has produced, and whether it answers: what a caller looks at on
+     * every step to know whether {@link #imuOutput()} has anything new, without making one.
+     */
+    public long imuSequence() {
+        return imu.sequence();
+    }
+
+    public boolean imuConnected() {
+        return imu.connected();
+    }
+
+    /**
+     * The newest sample's values, as {@link #imuOutput()} has them while connected: read one by
+     * one, so the simulation shows every sample to the chip without making a record of it.
+     */
+    public double imuAngleDeg() {
+        return imu.angleDeg();
+    }
+
+    public double imuGravityG() {
+        return imu.gravityG();
+    }
+
+    public double imuRateDegPerS() {
+        return imu.rateDegPerS();
+    }
+
+    public double imuAlongG() {
+        return imu.alongG();
     }
 
     /** The IMU as of the end of the last step; right after construction the sample at time 0 is new. */

@@ -33,6 +33,8 @@ public final class SimulatedBench implements AutoCloseable {
     private boolean atHome;
     private int buttonsMask;
     /** The chip's sample period as the driver configures it: 1 kHz / (1 + SMPLRT_DIV). */
+    /** Pi4J 3's PWM takes a whole percent, 0..100 (PI4J-NOTES.md). */
+    private static final int MAX_PWM_PERCENT = 100;
     private static final double CHIP_SAMPLE_PERIOD_S = (1 + Mpu6050.SMPLRT_DIV_200HZ) / 1000.0;
     static final double MADE_UP_RATE_SMOOTHING_S = 0.1;
     private double lastShownAngleDeg = Double.NaN;
@@ -52,8 +54,11 @@ public final class SimulatedBench implements AutoCloseable {
     private final double[] rateXyz = new double[3];
     /** What the chip was last told, so an unchanged connection does not take its lock every step. */
     private boolean chipDisconnected;
-    /** The last command read back: returned again while the wires have not changed. */
-    private MotorCommand lastMotorOutput = MotorCommand.OFF;
+    /**
+     * The enabled commands read back so far, by PWM percent and direction: the wires can show only
+     * these 202, and each is made once, from the wires as dutyOnWires reads them.
+     */
+    private final MotorCommand[] enabledCommands = new MotorCommand[2 * (MAX_PWM_PERCENT + 1)];
 
     public SimulatedBench(PinMap pins) {
         this.pins = pins;
@@ -110,16 +115,21 @@ public final class SimulatedBench implements AutoCloseable {
      */
     public void showImu(boolean connected, boolean newSample, double angleDeg, double gravityG, double rateDegPerS,
                         double alongG) {
-        if (chipDisconnected == connected) {
-            chipDisconnected = !connected;
-            chip.setDisconnected(chipDisconnected);
-        }
+        showImuConnected(connected);
         if (connected && newSample) {
             double[] g = accelerationG(angleDeg);
             double[] jolt = alongBedG(alongG);
             double[] rate = rateXyz(rateDegPerS);
             chip.setMotion(g[0] * gravityG + jolt[0], g[1] * gravityG + jolt[1], g[2] * gravityG + jolt[2],
                     rate[0], rate[1], rate[2]);
+        }
+    }
+
+    /** The chip answers or not (a DISCONNECT fault); its registers stay as they are. */
+    public void showImuConnected(boolean connected) {
+        if (chipDisconnected == connected) {
+            chipDisconnected = !connected;
+            chip.setDisconnected(chipDisconnected);
         }
     }
 
@@ -176,13 +186,18 @@ public final class SimulatedBench implements AutoCloseable {
         if (wiring == null || !wiring.motorEnabled()) {
             return MotorCommand.OFF;
         }
-        double duty = wiring.dutyOnWires();
-        // Read on every physics step; the duty changes at most once a tick, so no new record then.
-        if (!lastMotorOutput.enabled() || Double.doubleToRawLongBits(lastMotorOutput.duty())
-                != Double.doubleToRawLongBits(duty)) {
-            lastMotorOutput = new MotorCommand(duty, true);
+        // Read on every physics step (SPEC §11: the physics allocation-free as a goal).
+        int percent = wiring.pwmPercent();
+        if (percent < 0 || percent > MAX_PWM_PERCENT) {
+            return new MotorCommand(wiring.dutyOnWires(), true);
         }
-        return lastMotorOutput;
+        int key = 2 * percent + (wiring.motorTowardInversion() ? 1 : 0);
+        MotorCommand command = enabledCommands[key];
+        if (command == null) {
+            command = new MotorCommand(wiring.dutyOnWires(), true);
+            enabledCommands[key] = command;
+        }
+        return command;
     }
 
     /** The WATCHDOG line's level now (LOW while no controller process runs). */
