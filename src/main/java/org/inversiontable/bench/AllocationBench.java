@@ -17,7 +17,6 @@ import org.inversiontable.process.TableProcess;
 import org.inversiontable.runtime.AsyncSessionStorage;
 import org.inversiontable.runtime.AuxiliaryFailures;
 import org.inversiontable.session.NioDurableFileSystem;
-import org.inversiontable.sim.ImuOutput;
 import org.inversiontable.sim.SimulatedTable;
 import org.inversiontable.sim.TableParameters;
 import org.inversiontable.sim.WatchdogRelay;
@@ -155,11 +154,16 @@ final class AllocationBench {
         }
 
         private void showImu() {
-            ImuOutput imu = table.imuOutput();
-            boolean fresh = imu.sequence() != lastImuSequence;
-            lastImuSequence = imu.sequence();
-            bench.showImu(imu.connected(), fresh && imu.connected(), imu.angleDeg(), imu.gravityG(),
-                    imu.rateDegPerS(), imu.alongG());
+            long sequence = table.imuSequence();
+            boolean connected = table.imuConnected();
+            boolean fresh = sequence != lastImuSequence;
+            lastImuSequence = sequence;
+            if (fresh && connected) {
+                bench.showImu(true, true, table.imuAngleDeg(), table.imuGravityG(), table.imuRateDegPerS(),
+                        table.imuAlongG());
+            } else {
+                bench.showImuConnected(connected);
+            }
         }
     }
 
