@@ -1,6 +1,7 @@
 package org.inversiontable.safety;
 
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.MotorCommand;
@@ -214,8 +215,11 @@ public final class SafetySupervisor {
             }
         }
         boolean warning = false;
-        for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
-            warning |= e != InvertedTimeBudget.Event.RETURN_REQUIRED;
+        // Indexed, not for-each: an iterator would be a heap object every tick (SPEC §11).
+        List<InvertedTimeBudget.Event> budgetEvents = budget.update(now, budgetAngle,
+                panel.homeSwitchAtHome());
+        for (int i = 0; i < budgetEvents.size(); i++) {
+            warning |= budgetEvents.get(i) != InvertedTimeBudget.Event.RETURN_REQUIRED;
         }
         if (pendingLimits != null && !budget.sessionActive()) {
             apply(pendingLimits);
