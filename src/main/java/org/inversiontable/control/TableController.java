@@ -80,6 +80,8 @@ public final class TableController {
     private SessionLimits pendingLimits;
     private final ButtonInterpreter buttons;
     private final JerkLimitedProfile profile = new JerkLimitedProfile();
+    /** What {@link #update} returns, refilled every tick (SPEC §11): valid until the next tick. */
+    private final ControllerOutput decision = new ControllerOutput();
     private final AngleEstimator estimator;
     private final PositionLoop positionLoop;
 
@@ -458,6 +460,6 @@ public final class TableController {
 
     private ControllerOutput output(MotorCommand command, TableEvent event) {
         TableEvent shown = event == null && lastEvents.anyStuckReported() ? TableEvent.BUTTON_STUCK : event;
-        return new ControllerOutput(state, command, shown, lastEvents.stuck() != 0);
+        return decision.fill(state, command, shown, lastEvents.stuck() != 0);
     }
 }
