@@ -49,9 +49,19 @@ public final class JerkLimitedProfile {
     /** A state on the way (after the tick, at a probe of the search): mirrored frame. */
     private final StateBuffer probe = new StateBuffer();
     private final StateBuffer atSwitch = new StateBuffer();
+    /** What {@link #nextToward} and {@link #nextStop} return: valid until the next call. */
+    private final ProfileState next = ProfileState.reusable();
 
     /** The next reference state on the way to {@code targetDeg}, {@code dtS} after {@code current}. */
     public ProfileState stepToward(ProfileState current, double targetDeg, MotionLimits limits, double dtS) {
+        return nextToward(current, targetDeg, limits, dtS).copy();
+    }
+
+    /**
+     * As {@link #stepToward}, for the 100 Hz tick: the state returned is this planner's own, valid
+     * until its next call ({@code current} may be it).
+     */
+    public ProfileState nextToward(ProfileState current, double targetDeg, MotionLimits limits, double dtS) {
         requireArguments(current, limits, dtS);
         if (!Double.isFinite(targetDeg)) {
             throw new IllegalArgumentException("targetDeg must be finite, was " + targetDeg);
@@ -89,7 +99,7 @@ public final class JerkLimitedProfile {
         stop.replan(atSwitch.velocityDegPerS, atSwitch.accelerationDegPerS2, 0.0, limits);
         double leftS = dtS - safeS;
         if (stop.durationS() <= leftS) {
-            return ProfileState.restingAt(targetDeg);
+            return next.refill(targetDeg, 0.0, 0.0);
         }
         stop.stateAt(atSwitch.positionDeg, atSwitch.velocityDegPerS, atSwitch.accelerationDegPerS2, leftS, probe);
         return toWorld(probe, sign, targetDeg);
@@ -100,6 +110,14 @@ public final class JerkLimitedProfile {
      * acceleration and jerk limits allow, without a step in acceleration (SPEC §5 STOP).
      */
     public ProfileState stepToStop(ProfileState current, MotionLimits limits, double dtS) {
+        return nextStop(current, limits, dtS).copy();
+    }
+
+    /**
+     * As {@link #stepToStop}, for the 100 Hz tick: the state returned is this planner's own, valid
+     * until its next call ({@code current} may be it).
+     */
+    public ProfileState nextStop(ProfileState current, MotionLimits limits, double dtS) {
         requireArguments(current, limits, dtS);
         return brake(current, limits, dtS, current.positionDeg()
                 + stopDistanceDeg(current.velocityDegPerS(), current.accelerationDegPerS2(), limits));
@@ -151,10 +169,10 @@ public final class JerkLimitedProfile {
     private ProfileState brake(ProfileState current, MotionLimits limits, double dtS, double endDeg) {
         stop.replan(current.velocityDegPerS(), current.accelerationDegPerS2(), 0.0, limits);
         if (stop.durationS() <= dtS) {
-            return ProfileState.restingAt(endDeg);
+            return next.refill(endDeg, 0.0, 0.0);
         }
         stop.stateAt(current.positionDeg(), current.velocityDegPerS(), current.accelerationDegPerS2(), dtS, probe);
-        return probe.toState();
+        return next.refill(probe.positionDeg, probe.velocityDegPerS, probe.accelerationDegPerS2);
     }
 
     /** As {@link #stoppingDistanceDeg}, on this planner's own ramp. */
@@ -166,8 +184,8 @@ public final class JerkLimitedProfile {
         return relative.positionDeg + stopDistanceDeg(relative.velocityDegPerS, relative.accelerationDegPerS2, limits);
     }
 
-    private static ProfileState toWorld(StateBuffer relative, double sign, double targetDeg) {
-        return new ProfileState(targetDeg + sign * relative.positionDeg,
+    private ProfileState toWorld(StateBuffer relative, double sign, double targetDeg) {
+        return next.refill(targetDeg + sign * relative.positionDeg,
                 sign * relative.velocityDegPerS, sign * relative.accelerationDegPerS2);
     }
 
