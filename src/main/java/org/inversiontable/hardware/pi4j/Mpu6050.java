@@ -18,7 +18,7 @@ import org.tinylog.Logger;
  * <pre>{@code
  * Mpu6050 imu = new Mpu6050(i2c, pins.imu(), calibration, clock);   // ImuCalibration.NONE if never calibrated
  * imu.init();                    // throws with a clear message if the chip is absent or wrong
- * TiltReading r = imu.read();    // once per tick; never throws
+ * TiltReading r = imu.read();    // once per tick; never throws; valid until the next read
  * }</pre>
  *
  * <p>Configuration, for a 100 Hz loop: DLPF 10 Hz (accelerometer 10 Hz / 19 ms, gyro 10 Hz /
