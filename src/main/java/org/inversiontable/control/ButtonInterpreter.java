@@ -39,6 +39,8 @@ public final class ButtonInterpreter {
     private final long stuckNanos;
     /** Since when each button has been physically held (valid while its bit is in lastMask). */
     private final long[] heldSinceNanos = new long[BUTTONS.length];
+    /** What {@link #update} returns when there are events, refilled (SPEC §11): valid until the next update. */
+    private final ButtonEvents events = new ButtonEvents();
     private int lastMask;
     /** Seen released since construction or the last disarm. */
     private int armedMask;
@@ -114,7 +116,7 @@ public final class ButtonInterpreter {
                 && !homeLongHold) {
             return ButtonEvents.NONE;
         }
-        return new ButtonEvents(pressedEdges, holding, releasedEdges, clicks,
+        return events.fill(pressedEdges, holding, releasedEdges, clicks,
                 presetLongHold, stopLongHold, stuckReported, stuckMask, homeLongHold);
     }
 

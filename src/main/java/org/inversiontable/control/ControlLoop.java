@@ -28,6 +28,12 @@ public final class ControlLoop {
     private final MotorGate gate;
     private final Clock clock;
     private final Annunciator annunciator = new Annunciator();
+    /**
+     * This tick's inputs and record, refilled every tick so that a tick allocates nothing (SPEC §11):
+     * valid until the next tick, on the control thread only.
+     */
+    private final TickInputs inputs = TickInputs.reusable();
+    private final TickRecord record = new TickRecord();
     /** What the records name as in force (SPEC §13); set between ticks by the process that owns the loop. */
     private String profileShown;
     private int levelShown = -1;
@@ -47,11 +53,17 @@ public final class ControlLoop {
         hardware.panel().onEstopOpened(gate::onEstopEvent);
     }
 
+    /**
+     * Runs one tick.
+     *
+     * @return what it saw and did: the loop's own record, valid until the next tick, on this thread
+     *         only ({@link TickRecord#copy()} to keep it)
+     */
     public TickRecord tick() {
         long now = clock.nanoTime();
         TiltReading tilt = hardware.tilt().read();
         PanelReading panel = hardware.panel().read();
-        TickInputs inputs = new TickInputs(now, tilt, panel);
+        inputs.refill(now, tilt, panel);
 
         SafetyView view = supervisor.assess(inputs);
         ControllerOutput wanted = controller.update(inputs, view);
@@ -68,10 +80,11 @@ public final class ControlLoop {
             hardware.heartbeat().toggle();
         }
         FaultCode fault = view.fault() != null ? view.fault() : wanted.stuckButton() ? FaultCode.BUTTON_STUCK : null;
-        return new TickRecord(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
+        record.fill(now, state, view.angleDeg(), applied, view.invertedS(), panel.estopStop(),
                 panel.homeSwitchAtHome(), fault, event, hardware.heartbeat().high(), supervisor.limitAngleDeg(),
                 supervisor.limitInvertedS(), inputs, supervisor.estopReportTaken(), supervisor.faultReportTaken(),
                 supervisor.bridgeRefusedGatedCommand(), profileShown, levelShown, supervisor.sessionStartRefused());
+        return record;
     }
 
     /** The profile and level in force, for the records from the next tick on (SPEC §10, §13). */

@@ -80,12 +80,21 @@ public final class TableController {
     private SessionLimits pendingLimits;
     private final ButtonInterpreter buttons;
     private final JerkLimitedProfile profile = new JerkLimitedProfile();
+    /** What {@link #update} returns, refilled every tick (SPEC §11): valid until the next tick. */
+    private final ControllerOutput decision = new ControllerOutput();
     private final AngleEstimator estimator;
     private final PositionLoop positionLoop;
 
     private TableState state = TableState.BOOT;
     private Goal goal = Goal.NONE;
     private ProfileState reference;
+    /**
+     * Where a move's reference starts, and the rest the drive holds at while a move ends: reused
+     * so that a tick allocates nothing (SPEC §11); while driving, {@link #reference} is the
+     * profile's own state, which each step refills.
+     */
+    private final ProfileState moveStart = ProfileState.reusable();
+    private final ProfileState restingHere = ProfileState.reusable();
     private double targetDeg;
     /** Set while a move toward home must first pause just below horizontal. */
     private boolean restAtFlatPending;
@@ -252,7 +261,7 @@ public final class TableController {
         settleDeadlineNanos = Long.MIN_VALUE;
         creepingHome = false;
         if (!isDriving()) {
-            reference = new ProfileState(estimator.angleDeg(), 0.0, 0.0);
+            reference = moveStart.refill(estimator.angleDeg(), 0.0, 0.0);
             positionLoop.stop(false);
         }
         positionLoop.moveStarts();
@@ -292,16 +301,16 @@ public final class TableController {
             restUntilNanos = Long.MIN_VALUE;
             restAtFlatPending = false;
             targetDeg = homeApproachDeg();
-            reference = new ProfileState(angle, 0.0, 0.0);
+            reference = moveStart.refill(angle, 0.0, 0.0);
             positionLoop.stop(false);
         }
         MotionLimits limits = creepingHome && goal != Goal.STOP ? creepLimits() : limitsFor(reference, targetDeg);
         referencePace = goal == Goal.STOP ? 1.0 : referencePace(reference, angle);
         double profileDtS = dtS * referencePace;
         if (goal == Goal.STOP) {
-            reference = profile.stepToStop(reference, limits, dtS);
+            reference = profile.nextStop(reference, limits, dtS);
         } else if (profileDtS > 0.0) {
-            reference = profile.stepToward(reference, targetDeg, limits, profileDtS);
+            reference = profile.nextToward(reference, targetDeg, limits, profileDtS);
         }
         boolean atTarget = JerkLimitedProfile.isAtRest(reference) && reference.positionDeg() == targetDeg;
         if (atTarget && goal != Goal.STOP && !creepingHome && targetDeg == homeApproachDeg()) {
@@ -318,7 +327,7 @@ public final class TableController {
                 // The move ends: first let the actuator's speed run down within the acceleration
                 // limit, so that the brake has nothing left to take when the drive is disabled.
                 return positionLoop.actuatorStill() ? arrived(atHome, now)
-                        : output(positionLoop.track(ProfileState.restingAt(angle), angle, limits, dtS), null);
+                        : output(positionLoop.track(restingHere.refill(angle, 0.0, 0.0), angle, limits, dtS), null);
             }
             // Settled means the estimate has stayed in the band for a while: at the end of a
             // move it still leans on the prediction and needs a few of its time constants to
@@ -330,7 +339,7 @@ public final class TableController {
                 if (now - settledSinceNanos >= SETTLE_DWELL_NANOS && positionLoop.actuatorStill()) {
                     return arrived(atHome, now);
                 }
-                return output(positionLoop.track(ProfileState.restingAt(angle), angle, limits, dtS), null);
+                return output(positionLoop.track(restingHere.refill(angle, 0.0, 0.0), angle, limits, dtS), null);
             }
             settledSinceNanos = Long.MIN_VALUE;
         }
@@ -439,7 +448,7 @@ public final class TableController {
         }
         double angle = estimator.angleDeg();
         if (reference == null) {
-            reference = new ProfileState(angle, 0.0, 0.0);
+            reference = moveStart.refill(angle, 0.0, 0.0);
             positionLoop.stop(false);
         }
         MotionLimits limp = new MotionLimits(limpSpeed, settings.returnLimits().aMaxDegPerS2(),
@@ -447,7 +456,7 @@ public final class TableController {
         referencePace = referencePace(reference, angle);
         double paceDtS = dtS * referencePace;
         if (paceDtS > 0.0) {
-            reference = profile.stepToward(reference, settings.homeDeg(), limp, paceDtS);
+            reference = profile.nextToward(reference, settings.homeDeg(), limp, paceDtS);
         }
         return output(positionLoop.track(reference, angle, limp, dtS), null);
     }
@@ -458,6 +467,6 @@ public final class TableController {
 
     private ControllerOutput output(MotorCommand command, TableEvent event) {
         TableEvent shown = event == null && lastEvents.anyStuckReported() ? TableEvent.BUTTON_STUCK : event;
-        return new ControllerOutput(state, command, shown, lastEvents.stuck() != 0);
+        return decision.fill(state, command, shown, lastEvents.stuck() != 0);
     }
 }

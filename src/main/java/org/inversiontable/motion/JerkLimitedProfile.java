@@ -27,7 +27,9 @@ package org.inversiontable.motion;
  * Each part is a jerk-limited curve and the switch between them keeps the acceleration, so the
  * change of acceleration over any tick is at most jMax * dt. For a move from rest this is the
  * time-optimal 7-segment S-curve of {@link #restToRestDurationS}.
- * Pure and deterministic: no state, no clock.
+ * Deterministic, no clock. Its only state is scratch space for the planning (ramps and states
+ * re-planned on every call, so that a tick allocates nothing: SPEC §11): the same call gives the
+ * same result whatever came before, but an instance is confined to one thread.
  */
 public final class JerkLimitedProfile {
     /**
@@ -40,13 +42,32 @@ public final class JerkLimitedProfile {
     /** Halvings of the tick when locating the switch to braking: far below double resolution. */
     private static final int SWITCH_SEARCH_STEPS = 64;
 
+    /** "As fast as allowed" toward the target, in the mirrored frame. */
+    private final VelocityRamp fullSpeed = new VelocityRamp();
+    /** The stops planned to see where they end, and the stop finally followed. */
+    private final VelocityRamp stop = new VelocityRamp();
+    /** A state on the way (after the tick, at a probe of the search): mirrored frame. */
+    private final StateBuffer probe = new StateBuffer();
+    private final StateBuffer atSwitch = new StateBuffer();
+    /** What {@link #nextToward} and {@link #nextStop} return: valid until the next call. */
+    private final ProfileState next = ProfileState.reusable();
+
     /** The next reference state on the way to {@code targetDeg}, {@code dtS} after {@code current}. */
     public ProfileState stepToward(ProfileState current, double targetDeg, MotionLimits limits, double dtS) {
+        return nextToward(current, targetDeg, limits, dtS).copy();
+    }
+
+    /**
+     * As {@link #stepToward}, for the 100 Hz tick: the state returned is this planner's own, valid
+     * until its next call ({@code current} may be it).
+     */
+    public ProfileState nextToward(ProfileState current, double targetDeg, MotionLimits limits, double dtS) {
         requireArguments(current, limits, dtS);
         if (!Double.isFinite(targetDeg)) {
             throw new IllegalArgumentException("targetDeg must be finite, was " + targetDeg);
         }
-        double stopEndDeg = current.positionDeg() + stoppingDistanceDeg(current, limits);
+        double stopEndDeg = current.positionDeg()
+                + stopDistanceDeg(current.velocityDegPerS(), current.accelerationDegPerS2(), limits);
         double gapDeg = targetDeg - stopEndDeg;
         if (Math.abs(gapDeg) <= ARRIVAL_TOLERANCE_DEG) {
             return brake(current, limits, dtS, targetDeg);
@@ -54,33 +75,34 @@ public final class JerkLimitedProfile {
         // Work relative to the target, mirrored so that the target lies in the + direction:
         // keeps the arithmetic near zero, and one set of rules serves both directions.
         double sign = Math.signum(gapDeg);
-        ProfileState start = new ProfileState(sign * (current.positionDeg() - targetDeg),
-                sign * current.velocityDegPerS(), sign * current.accelerationDegPerS2());
-        VelocityRamp fullSpeed = VelocityRamp.plan(start.velocityDegPerS(), start.accelerationDegPerS2(),
-                limits.vMaxDegPerS(), limits);
-        ProfileState afterTick = fullSpeed.stateAt(start, dtS);
-        if (stopEndRelativeToTarget(afterTick, limits) < 0.0) {
-            return toWorld(afterTick, sign, targetDeg);
+        double startP = sign * (current.positionDeg() - targetDeg);
+        double startV = sign * current.velocityDegPerS();
+        double startA = sign * current.accelerationDegPerS2();
+        fullSpeed.replan(startV, startA, limits.vMaxDegPerS(), limits);
+        fullSpeed.stateAt(startP, startV, startA, dtS, probe);
+        if (stopEndRelativeToTarget(probe, limits) < 0.0) {
+            return toWorld(probe, sign, targetDeg);
         }
         // Braking must begin within this tick: find when (latest moment a stop still ends at the target).
         double safeS = 0.0;
         double lateS = dtS;
         for (int i = 0; i < SWITCH_SEARCH_STEPS; i++) {
             double midS = 0.5 * (safeS + lateS);
-            if (stopEndRelativeToTarget(fullSpeed.stateAt(start, midS), limits) < 0.0) {
+            fullSpeed.stateAt(startP, startV, startA, midS, probe);
+            if (stopEndRelativeToTarget(probe, limits) < 0.0) {
                 safeS = midS;
             } else {
                 lateS = midS;
             }
         }
-        ProfileState atSwitch = fullSpeed.stateAt(start, safeS);
-        VelocityRamp stop = VelocityRamp.plan(atSwitch.velocityDegPerS(), atSwitch.accelerationDegPerS2(),
-                0.0, limits);
+        fullSpeed.stateAt(startP, startV, startA, safeS, atSwitch);
+        stop.replan(atSwitch.velocityDegPerS, atSwitch.accelerationDegPerS2, 0.0, limits);
         double leftS = dtS - safeS;
         if (stop.durationS() <= leftS) {
-            return ProfileState.restingAt(targetDeg);
+            return next.refill(targetDeg, 0.0, 0.0);
         }
-        return toWorld(stop.stateAt(atSwitch, leftS), sign, targetDeg);
+        stop.stateAt(atSwitch.positionDeg, atSwitch.velocityDegPerS, atSwitch.accelerationDegPerS2, leftS, probe);
+        return toWorld(probe, sign, targetDeg);
     }
 
     /**
@@ -88,8 +110,17 @@ public final class JerkLimitedProfile {
      * acceleration and jerk limits allow, without a step in acceleration (SPEC §5 STOP).
      */
     public ProfileState stepToStop(ProfileState current, MotionLimits limits, double dtS) {
+        return nextStop(current, limits, dtS).copy();
+    }
+
+    /**
+     * As {@link #stepToStop}, for the 100 Hz tick: the state returned is this planner's own, valid
+     * until its next call ({@code current} may be it).
+     */
+    public ProfileState nextStop(ProfileState current, MotionLimits limits, double dtS) {
         requireArguments(current, limits, dtS);
-        return brake(current, limits, dtS, current.positionDeg() + stoppingDistanceDeg(current, limits));
+        return brake(current, limits, dtS, current.positionDeg()
+                + stopDistanceDeg(current.velocityDegPerS(), current.accelerationDegPerS2(), limits));
     }
 
     /**
@@ -135,22 +166,27 @@ public final class JerkLimitedProfile {
         return 4.0 * Math.cbrt(d / (2.0 * j));
     }
 
-    private static ProfileState brake(ProfileState current, MotionLimits limits, double dtS, double endDeg) {
-        VelocityRamp stop = VelocityRamp.plan(current.velocityDegPerS(), current.accelerationDegPerS2(),
-                0.0, limits);
+    private ProfileState brake(ProfileState current, MotionLimits limits, double dtS, double endDeg) {
+        stop.replan(current.velocityDegPerS(), current.accelerationDegPerS2(), 0.0, limits);
         if (stop.durationS() <= dtS) {
-            return ProfileState.restingAt(endDeg);
+            return next.refill(endDeg, 0.0, 0.0);
         }
-        return stop.stateAt(current, dtS);
+        stop.stateAt(current.positionDeg(), current.velocityDegPerS(), current.accelerationDegPerS2(), dtS, probe);
+        return next.refill(probe.positionDeg, probe.velocityDegPerS, probe.accelerationDegPerS2);
     }
 
-    private static double stopEndRelativeToTarget(ProfileState relative, MotionLimits limits) {
-        return relative.positionDeg() + stoppingDistanceDeg(relative, limits);
+    /** As {@link #stoppingDistanceDeg}, on this planner's own ramp. */
+    private double stopDistanceDeg(double vDegPerS, double aDegPerS2, MotionLimits limits) {
+        return stop.replan(vDegPerS, aDegPerS2, 0.0, limits).displacementDeg(vDegPerS, aDegPerS2);
     }
 
-    private static ProfileState toWorld(ProfileState relative, double sign, double targetDeg) {
-        return new ProfileState(targetDeg + sign * relative.positionDeg(),
-                sign * relative.velocityDegPerS(), sign * relative.accelerationDegPerS2());
+    private double stopEndRelativeToTarget(StateBuffer relative, MotionLimits limits) {
+        return relative.positionDeg + stopDistanceDeg(relative.velocityDegPerS, relative.accelerationDegPerS2, limits);
+    }
+
+    private ProfileState toWorld(StateBuffer relative, double sign, double targetDeg) {
+        return next.refill(targetDeg + sign * relative.positionDeg,
+                sign * relative.velocityDegPerS, sign * relative.accelerationDegPerS2);
     }
 
     private static void requireArguments(ProfileState current, MotionLimits limits, double dtS) {

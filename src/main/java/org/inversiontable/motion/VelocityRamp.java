@@ -14,16 +14,20 @@ package org.inversiontable.motion;
  * }</pre>
  */
 final class VelocityRamp {
-    private final double targetVelocityDegPerS;
-    private final double jerk0DegPerS3;
-    private final double duration0S;
-    private final double jerk1DegPerS3;
-    private final double duration1S;
-    private final double jerk2DegPerS3;
-    private final double duration2S;
+    private double targetVelocityDegPerS;
+    private double jerk0DegPerS3;
+    private double duration0S;
+    private double jerk1DegPerS3;
+    private double duration1S;
+    private double jerk2DegPerS3;
+    private double duration2S;
 
-    private VelocityRamp(double targetVelocityDegPerS,
-                         double j0, double t0, double j1, double t1, double j2, double t2) {
+    /** A ramp to {@linkplain #replan re-plan} every tick (SPEC §11: a tick allocates nothing); none yet. */
+    VelocityRamp() {
+    }
+
+    private VelocityRamp set(double targetVelocityDegPerS,
+                             double j0, double t0, double j1, double t1, double j2, double t2) {
         this.targetVelocityDegPerS = targetVelocityDegPerS;
         // Rounding can leave a duration a hair below zero; a negative time would run backwards.
         this.jerk0DegPerS3 = j0;
@@ -32,9 +36,15 @@ final class VelocityRamp {
         this.duration1S = Math.max(0.0, t1);
         this.jerk2DegPerS3 = j2;
         this.duration2S = Math.max(0.0, t2);
+        return this;
     }
 
     static VelocityRamp plan(double v0DegPerS, double a0DegPerS2, double vTargetDegPerS, MotionLimits limits) {
+        return new VelocityRamp().replan(v0DegPerS, a0DegPerS2, vTargetDegPerS, limits);
+    }
+
+    /** This ramp, planned anew as {@link #plan} plans one: for a planner that keeps its ramps. */
+    VelocityRamp replan(double v0DegPerS, double a0DegPerS2, double vTargetDegPerS, MotionLimits limits) {
         double aMax = limits.aMaxDegPerS2();
         double jMax = limits.jMaxDegPerS3();
         // Velocity reached if the acceleration is brought to zero right away at full jerk.
@@ -48,17 +58,17 @@ final class VelocityRamp {
         if (a0 > aMax) {
             // Acceleration above a lowered limit: ramp it down to the limit, hold, ramp to zero.
             double holdS = (vTarget - sign * vAtZeroAcceleration) / aMax;
-            return new VelocityRamp(vTargetDegPerS, -j, (a0 - aMax) / jMax, 0.0, holdS, -j, aMax / jMax);
+            return set(vTargetDegPerS, -j, (a0 - aMax) / jMax, 0.0, holdS, -j, aMax / jMax);
         }
         double peakSquared = Math.max(0.0, jMax * (vTarget - v0) + 0.5 * a0 * a0);
         double peak = Math.sqrt(peakSquared);
         if (peak <= aMax) {
-            return new VelocityRamp(vTargetDegPerS, j, (peak - a0) / jMax, -j, peak / jMax, 0.0, 0.0);
+            return set(vTargetDegPerS, j, (peak - a0) / jMax, -j, peak / jMax, 0.0, 0.0);
         }
         double rampUpS = (aMax - a0) / jMax;
         double velocityOnRampsDegPerS = (aMax * aMax - a0 * a0) / (2.0 * jMax) + aMax * aMax / (2.0 * jMax);
         double holdS = (vTarget - v0 - velocityOnRampsDegPerS) / aMax;
-        return new VelocityRamp(vTargetDegPerS, j, rampUpS, 0.0, holdS, -j, aMax / jMax);
+        return set(vTargetDegPerS, j, rampUpS, 0.0, holdS, -j, aMax / jMax);
     }
 
     double durationS() {
@@ -84,9 +94,17 @@ final class VelocityRamp {
      * ramp the target velocity is held with zero acceleration.
      */
     ProfileState stateAt(ProfileState start, double elapsedS) {
-        double p = start.positionDeg();
-        double v = start.velocityDegPerS();
-        double a = start.accelerationDegPerS2();
+        StateBuffer at = new StateBuffer();
+        stateAt(start.positionDeg(), start.velocityDegPerS(), start.accelerationDegPerS2(), elapsedS, at);
+        return at.toState();
+    }
+
+    /** As {@link #stateAt(ProfileState, double)}, from (p, v, a) into {@code out}: nothing allocated. */
+    void stateAt(double startPositionDeg, double startVelocityDegPerS, double startAccelerationDegPerS2,
+                 double elapsedS, StateBuffer out) {
+        double p = startPositionDeg;
+        double v = startVelocityDegPerS;
+        double a = startAccelerationDegPerS2;
         double left = elapsedS;
         for (int i = 0; i < 3 && left > 0.0; i++) {
             double segmentS = i == 0 ? duration0S : i == 1 ? duration1S : duration2S;
@@ -103,6 +121,6 @@ final class VelocityRamp {
             a = 0.0;
             p += left * v;
         }
-        return new ProfileState(p, v, a);
+        out.set(p, v, a);
     }
 }

@@ -61,7 +61,7 @@ final class HoldToRunPanel implements ControlPanel {
             case TOWARD_UPRIGHT -> Button.UP.bit();
             case STOP -> 0;
         };
-        return new PanelReading(real.estopStop(), real.homeSwitchAtHome(), (real.buttonsMask() & PASSED_THROUGH) | held);
+        return PanelReading.of(real.estopStop(), real.homeSwitchAtHome(), (real.buttonsMask() & PASSED_THROUGH) | held);
     }
 
     @Override

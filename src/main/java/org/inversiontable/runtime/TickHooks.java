@@ -25,7 +25,11 @@ public interface TickHooks {
     default void beforeTick(long nowNanos) {
     }
 
-    /** Just after the tick, with what it saw and did (the session keeper's event included). */
+    /**
+     * Just after the tick, with what it saw and did (the session keeper's event included): the
+     * loop's own record, which the next tick refills; what goes to another thread is made from it
+     * here (a trace row, a status, {@link TickRecord#copy()}), never the record itself.
+     */
     default void afterTick(TickRecord record) {
     }
 }

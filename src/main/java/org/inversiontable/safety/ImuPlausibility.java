@@ -54,6 +54,8 @@ public final class ImuPlausibility {
     private boolean faulted;
     /** When the current run of disagreeing samples began; -1 while they agree. */
     private long disagreeingSinceNanos = -1;
+    /** The check of an accepted sample, refilled with each (SPEC §11): valid until the next check. */
+    private final ImuCheck acceptedCheck = ImuCheck.accepted(Double.NaN);
 
     public ImuPlausibility(long startNanos) {
         this(startNanos, DEFAULT_MAX_RATE_DEG_PER_S, DEFAULT_NOISE_ALLOWANCE_DEG);
@@ -100,7 +102,7 @@ public final class ImuPlausibility {
                 lastAcceptedAngleDeg = reading.angleDeg();
                 lastAcceptedNanos = nowNanos;
                 ImuCheck disagree = disagreement(reading, nowNanos);
-                return disagree != null ? disagree : ImuCheck.accepted(reading.angleDeg());
+                return disagree != null ? disagree : acceptedCheck.accept(reading.angleDeg());
             }
             badness = describe(badKind, reading, nowNanos);
         }

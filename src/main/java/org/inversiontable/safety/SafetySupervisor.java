@@ -1,6 +1,7 @@
 package org.inversiontable.safety;
 
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import org.inversiontable.hardware.Button;
 import org.inversiontable.hardware.TickInputs;
 import org.inversiontable.hardware.MotorCommand;
@@ -76,7 +77,10 @@ public final class SafetySupervisor {
      * even when another fault was latched first and keeps its code.
      */
     private boolean motorPowerCut;
-    private SafetyView view;
+    /** What {@link #assess} returns, refilled every tick (SPEC §11): valid until the next tick. */
+    private final SafetyView view = new SafetyView();
+    /** An assessment has run since boot: until then the gate lets nothing through. */
+    private boolean assessed;
 
     public SafetySupervisor(SafetySettings settings, MotorGate gate, long startNanos) {
         this.settings = settings;
@@ -214,8 +218,11 @@ public final class SafetySupervisor {
             }
         }
         boolean warning = false;
-        for (InvertedTimeBudget.Event e : budget.update(now, budgetAngle, panel.homeSwitchAtHome())) {
-            warning |= e != InvertedTimeBudget.Event.RETURN_REQUIRED;
+        // Indexed, not for-each: an iterator would be a heap object every tick (SPEC §11).
+        List<InvertedTimeBudget.Event> budgetEvents = budget.update(now, budgetAngle,
+                panel.homeSwitchAtHome());
+        for (int i = 0; i < budgetEvents.size(); i++) {
+            warning |= budgetEvents.get(i) != InvertedTimeBudget.Event.RETURN_REQUIRED;
         }
         if (pendingLimits != null && !budget.sessionActive()) {
             apply(pendingLimits);
@@ -263,7 +270,8 @@ public final class SafetySupervisor {
 
         FaultCode fault = faults.latched() ? faults.code() : null;
         boolean limpAllowed = fault != null && !estop.latched() && !automaticReturn.active();
-        view = new SafetyView(angle, trusted, estop.latched(), fault, automaticReturn.active(), limpAllowed,
+        assessed = true;
+        view.fill(angle, trusted, estop.latched(), fault, automaticReturn.active(), limpAllowed,
                 maxAngleNowDeg(), onlyUpward || returnPending(budgetAngle), budget.invertedS(), event, applied);
         return view;
     }
@@ -346,7 +354,7 @@ public final class SafetySupervisor {
 
     private MotorCommand allowed(TickInputs in, MotorCommand wanted) {
         PanelReading panel = in.panel();
-        if (!wanted.enabled() || estop.latched() || panel.estopStop() || view == null) {
+        if (!wanted.enabled() || estop.latched() || panel.estopStop() || !assessed) {
             return MotorCommand.OFF;
         }
         double duty = wanted.duty();

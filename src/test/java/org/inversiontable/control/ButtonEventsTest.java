@@ -1,5 +1,7 @@
 package org.inversiontable.control;
 
+import java.util.List;
+
 import static org.inversiontable.hardware.Button.DOWN;
 import static org.inversiontable.hardware.Button.HOME;
 import static org.inversiontable.hardware.Button.PRESET;
@@ -7,6 +9,7 @@ import static org.inversiontable.hardware.Button.STOP;
 import static org.inversiontable.hardware.Button.UP;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +83,34 @@ class ButtonEventsTest {
         ButtonEvents heldOnly = new ButtonEvents(0, UP.bit(), 0, 0, false, false, 0, UP.bit());
         assertFalse(heldOnly.anyPressEdge(), "holding is not a new press");
         assertFalse(heldOnly.anyStuckReported(), "stuck since earlier is not a new report");
+    }
+
+    @Test
+    void aCopyKeepsTheValuesAndEventsAreEqualOnlyWhenEveryValueIs() {
+        ButtonEvents e = new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), true, false, STOP.bit(),
+                STOP.bit(), true);
+        ButtonEvents copy = e.copy();
+        assertEquals(e, copy);
+        assertEquals(e.hashCode(), copy.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotSame(e, copy);
+        List<ButtonEvents> others = List.of(
+                new ButtonEvents(0, DOWN.bit(), PRESET.bit(), PRESET.bit(), true, false, STOP.bit(), STOP.bit(), true),
+                new ButtonEvents(UP.bit(), 0, PRESET.bit(), PRESET.bit(), true, false, STOP.bit(), STOP.bit(), true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit() | HOME.bit(), PRESET.bit(), true, false, STOP.bit(),
+                        STOP.bit(), true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), 0, true, false, STOP.bit(), STOP.bit(), true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), false, false, STOP.bit(), STOP.bit(),
+                        true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), true, true, STOP.bit(), STOP.bit(),
+                        true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), true, false, 0, STOP.bit(), true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), true, false, STOP.bit(),
+                        STOP.bit() | HOME.bit(), true),
+                new ButtonEvents(UP.bit(), DOWN.bit(), PRESET.bit(), PRESET.bit(), true, false, STOP.bit(), STOP.bit(),
+                        false));
+        for (ButtonEvents other : others) {
+            assertNotEquals(e, other, other.toString());
+        }
+        assertNotEquals(e, "not events");
     }
 }

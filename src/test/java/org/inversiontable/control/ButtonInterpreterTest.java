@@ -280,7 +280,7 @@ class ButtonInterpreterTest {
             if (random.nextInt(20) == 0) {
                 mask = random.nextInt(ButtonEvents.ALL_BUTTONS + 1);
             }
-            events.add(b.update(mask, i * TICK_NANOS * 5));
+            events.add(b.update(mask, i * TICK_NANOS * 5).copy()); // the interpreter refills its own
         }
         return events;
     }

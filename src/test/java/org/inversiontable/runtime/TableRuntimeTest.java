@@ -81,7 +81,7 @@ class TableRuntimeTest {
 
                     @Override
                     public void afterTick(TickRecord record) {
-                        records.add(record);
+                        records.add(record.copy()); // the loop refills its record every tick
                         if (records.size() == 100) {
                             self.get().requestStop();
                         }

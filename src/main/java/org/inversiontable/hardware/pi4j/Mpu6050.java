@@ -18,7 +18,7 @@ import org.tinylog.Logger;
  * <pre>{@code
  * Mpu6050 imu = new Mpu6050(i2c, pins.imu(), calibration, clock);   // ImuCalibration.NONE if never calibrated
  * imu.init();                    // throws with a clear message if the chip is absent or wrong
- * TiltReading r = imu.read();    // once per tick; never throws
+ * TiltReading r = imu.read();    // once per tick; never throws; valid until the next read
  * }</pre>
  *
  * <p>Configuration, for a 100 Hz loop: DLPF 10 Hz (accelerometer 10 Hz / 19 ms, gyro 10 Hz /
@@ -97,6 +97,11 @@ public final class Mpu6050 implements TiltSensor {
     private final Clock clock;
     private final double lsbPerG;
     private final TiltFusion fusion = new TiltFusion();
+    /**
+     * The reading {@link #read()} returns with a sample, refilled with the next one (SPEC §11: a tick
+     * allocates nothing): valid until the next read, on the reading thread only.
+     */
+    private final TiltReading sampleReading = TiltReading.reusable();
     private final byte[] burst = new byte[BURST_LENGTH];
     private final byte[] previousBurst = new byte[BURST_LENGTH];
     private final byte[] configBlock = new byte[CONFIG_BLOCK_LENGTH];
@@ -323,8 +328,8 @@ public final class Mpu6050 implements TiltSensor {
             angleDeg = previousReading.angleDeg();
         }
         previousReading = switch (verdict) {
-            case ACQUIRING, AGREE -> TiltReading.fresh(angleDeg, gravityG);
-            case DISAGREE -> TiltReading.disagreeing(angleDeg, gravityG);
+            case ACQUIRING, AGREE -> sampleReading.refill(TiltReading.Status.FRESH, angleDeg, gravityG);
+            case DISAGREE -> sampleReading.refill(TiltReading.Status.DISAGREEING, angleDeg, gravityG);
             case OUTLIER -> TiltReading.OUTLIER;
         };
         return previousReading;

@@ -70,7 +70,7 @@ public final class Pi4jControlPanel implements ControlPanel {
                 mask |= BUTTONS[i].bit();
             }
         }
-        return new PanelReading(stop, atHome, mask);
+        return PanelReading.of(stop, atHome, mask);
     }
 
     /**
