@@ -1005,7 +1005,13 @@ class SafetySupervisorGateTest {
         idle(1);
         buttons = 0;
         assertTrue(supervisor.refusalAlarm(now), "a refused DOWN did not sound the alarm");
+        assertTrue(supervisor.sessionStartRefused(), "the refusal is an input the trace records");
+        long pressedAt = now - PERIOD;
+        assertTrue(supervisor.refusalAlarm(pressedAt + SafetySupervisor.REFUSAL_ALARM_NANOS - 1));
+        assertFalse(supervisor.refusalAlarm(pressedAt + SafetySupervisor.REFUSAL_ALARM_NANOS),
+                "the alarm pattern lasts 3 s after the refused press");
         supervisor.refuseSessionStart(false);
+        assertFalse(supervisor.sessionStartRefused());
         assertTrue(tick(DEEPER).enabled(), "the rest was over and the drive still refused");
     }
 }
