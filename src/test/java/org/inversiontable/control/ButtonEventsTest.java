@@ -113,4 +113,22 @@ class ButtonEventsTest {
         }
         assertNotEquals(e, "not events");
     }
+
+    @org.junit.jupiter.api.Test
+    void everyMaskIsCheckedAndEveryValueReadsBack() {
+        int bad = 1 << 10;
+        for (int i = 0; i < 6; i++) {
+            int[] m = new int[6];
+            m[i] = bad;
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new ButtonEvents(m[0], m[1], m[2], m[3], false, false, m[4], m[5], false), "mask " + i);
+        }
+        ButtonEvents e = new ButtonEvents(1, 2, 4 | 8, 8, true, false, 16, 16 | 1, true);
+        org.junit.jupiter.api.Assertions.assertEquals(12, e.releasedEdges());
+        org.junit.jupiter.api.Assertions.assertEquals(e.hashCode(), e.copy().hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(e.hashCode(),
+                new ButtonEvents(1, 2, 4 | 8, 8, true, false, 16, 16 | 1, false).hashCode());
+        org.junit.jupiter.api.Assertions.assertTrue(e.toString().contains("releasedEdges=12")
+                && e.toString().contains("homeLongHold=true"), e.toString());
+    }
 }
