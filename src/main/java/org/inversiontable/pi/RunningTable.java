@@ -44,6 +44,11 @@ public final class RunningTable implements AutoCloseable {
     private final TableRuntime runtime;
     private final FlightRecorder recorder;
     private final DisplayFeed displayFeed = new DisplayFeed();
+    /**
+     * READY=1 has been sent: the watchdog pings may begin. Written once by the thread that started the
+     * table, read by the control thread after each tick: volatile is all the ordering needed.
+     */
+    private volatile boolean readySent;
     private final DisplayUpdater display;
     private boolean bootRowWritten;
 
@@ -66,8 +71,10 @@ public final class RunningTable implements AutoCloseable {
                 journalDir, new NioDurableFileSystem(), storage::of, new TimeSyncFlag(TimeSyncFlag.SYSTEMD_TIMESYNC_FLAG));
         TraceRow.Boot boot = TraceRows.boot(process, config, bootNanos, hardware.heartbeat().high());
         TableRuntime[] self = new TableRuntime[1];
+        // No WATCHDOG=1 before READY=1: the control thread ticks as soon as the runtime starts,
+        // which is before start() tells systemd READY on the caller's thread.
         WatchdogPinger pinger = watchdogIntervalNanos.isPresent()
-                ? new WatchdogPinger(notifier, watchdogIntervalNanos.getAsLong(), () -> !self[0].failed())
+                ? new WatchdogPinger(notifier, watchdogIntervalNanos.getAsLong(), () -> readySent && !self[0].failed())
                 : null;
         this.runtime = TableRuntime.builder(process, storage)
                 .clock(clock)
@@ -139,6 +146,7 @@ public final class RunningTable implements AutoCloseable {
             running.display.start();
         }
         notifier.ready();
+        running.readySent = true;
         return running;
     }
 
