@@ -16,6 +16,7 @@ import org.inversiontable.process.ControllerAssembly;
 import org.inversiontable.process.TableProcess;
 import org.inversiontable.runtime.AsyncSessionStorage;
 import org.inversiontable.runtime.AuxiliaryFailures;
+import org.inversiontable.scenario.ImuSampleFeed;
 import org.inversiontable.session.NioDurableFileSystem;
 import org.inversiontable.sim.SimulatedTable;
 import org.inversiontable.sim.TableParameters;
@@ -114,7 +115,7 @@ final class AllocationBench {
         final SimulatedBench bench;
         final WatchdogRelay relay;
         final SessionScript script = new SessionScript();
-        long lastImuSequence = -1;
+        final ImuSampleFeed imuFeed = new ImuSampleFeed();
 
         Rig(Config config) {
             TableParameters params = TableParameters.defaults().withHomeDeg(config.number(ConfigKey.HOME_DEG));
@@ -154,16 +155,7 @@ final class AllocationBench {
         }
 
         private void showImu() {
-            long sequence = table.imuSequence();
-            boolean connected = table.imuConnected();
-            boolean fresh = sequence != lastImuSequence;
-            lastImuSequence = sequence;
-            if (fresh && connected) {
-                bench.showImu(true, true, table.imuAngleDeg(), table.imuGravityG(), table.imuRateDegPerS(),
-                        table.imuAlongG());
-            } else {
-                bench.showImuConnected(connected);
-            }
+            imuFeed.show(table, bench);
         }
     }
 

@@ -61,7 +61,7 @@ public final class SimulatedSession implements ScenarioTarget {
     private long nextTickNanos;
     private boolean estopOpen;
     private int buttonsMask;
-    private long lastImuSequence = -1;
+    private final ImuSampleFeed imuFeed = new ImuSampleFeed();
     /** What the last process start restored, for the trace's next row (SPEC §10: replay rebuilds from it). */
     private TraceRow.Boot pendingBoot;
 
@@ -87,22 +87,8 @@ public final class SimulatedSession implements ScenarioTarget {
         this.relay = new WatchdogRelay(wiring.heartbeatHigh());
     }
 
-    /**
-     * Shows the chip the IMU's newest sample, once: the sensor samples every few physics steps
-     * (TableParameters#imuSamplePeriodNanos), and between two samples the chip's registers hold
-     * still, so only its connection is shown then (SPEC §11: 10,000x real time).
-     */
     private void showImu() {
-        long sequence = table.imuSequence();
-        boolean connected = table.imuConnected();
-        boolean fresh = sequence != lastImuSequence;
-        lastImuSequence = sequence;
-        if (fresh && connected) {
-            wiring.showImu(true, true, table.imuAngleDeg(), table.imuGravityG(), table.imuRateDegPerS(),
-                    table.imuAlongG());
-        } else {
-            wiring.showImuConnected(connected);
-        }
+        imuFeed.show(table, wiring);
     }
 
     private void boot() {
