@@ -65,14 +65,17 @@ final class AngleHistory {
         int n = 0;
         double sumT = 0;
         double sumA = 0;
-        for (int k = size - 1; k >= 0; k--) {
-            int i = (head + k) % tNanos.length;
+        // Newest to oldest, stepping the ring's index back by hand: a remainder per sample cost
+        // more than the sums themselves (this runs for two detectors on every tick).
+        int i = newest();
+        for (int k = 0; k < size; k++) {
             if (tNanos[i] < fromNanos || !includeStart && tNanos[i] == fromNanos) {
                 break;
             }
             n++;
             sumT += (tNanos[i] - nowNanos) / 1e9;
             sumA += angleDeg[i];
+            i = older(i);
         }
         if (n < minSamples) {
             return Double.NaN;
@@ -81,12 +84,21 @@ final class AngleHistory {
         double meanA = sumA / n;
         double sxx = 0;
         double sxy = 0;
-        for (int k = size - 1; k >= size - n; k--) {
-            int i = (head + k) % tNanos.length;
+        i = newest();
+        for (int k = 0; k < n; k++) {
             double dt = (tNanos[i] - nowNanos) / 1e9 - meanT;
             sxx += dt * dt;
             sxy += dt * (angleDeg[i] - meanA);
+            i = older(i);
         }
         return sxx > 0 ? sxy / sxx : Double.NaN;
+    }
+
+    private int newest() {
+        return (head + size - 1) % tNanos.length;
+    }
+
+    private int older(int i) {
+        return i == 0 ? tNanos.length - 1 : i - 1;
     }
 }
