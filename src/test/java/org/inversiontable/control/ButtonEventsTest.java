@@ -131,4 +131,16 @@ class ButtonEventsTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.toString().contains("releasedEdges=12")
                 && e.toString().contains("homeLongHold=true"), e.toString());
     }
+
+    @Test
+    void aBitForNoButtonIsNamedByItsOwnMaskNotByTheSubsetRule() {
+        String[] names = {"pressedEdges", "holding", "releasedEdges", "clicks", "stuckReported", "stuck"};
+        for (int i = 0; i < names.length; i++) {
+            int[] m = new int[6];
+            m[i] = NO_BUTTON;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ButtonEvents(m[0], m[1], m[2], m[3], false, false, m[4], m[5], false));
+            assertTrue(e.getMessage().startsWith(names[i] + " has bits for no button"), e.getMessage());
+        }
+    }
 }

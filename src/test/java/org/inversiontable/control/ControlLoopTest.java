@@ -126,6 +126,12 @@ class ControlLoopTest {
     }
 
     @Test
+    void theLoopTellsTheTimeOfItsOwnClock() {
+        tick();
+        assertEquals(clock.nanoTime(), loop.nowNanos(), "the time of the loop's clock: the rest rule between sessions reads it");
+    }
+
+    @Test
     void theEstopEventCutsTheMotorWithoutWaitingForATick() {
         loop();
         assertEquals(1, estopListeners.size(), "the loop registers the gate with the e-stop's event");

@@ -48,4 +48,14 @@ class ProfileStateTest {
         assertNotEquals(s, "not a state");
         assertEquals("ProfileState[positionDeg=1.0, velocityDegPerS=2.0, accelerationDegPerS2=3.0]", s.toString());
     }
+
+    @Test
+    void statesThatDifferInAnyOneValueHashApart() {
+        ProfileState s = new ProfileState(1.0, 2.0, 3.0);
+        assertNotEquals(s.hashCode(), new ProfileState(1.5, 2.0, 3.0).hashCode());
+        assertNotEquals(s.hashCode(), new ProfileState(1.0, 2.5, 3.0).hashCode());
+        assertNotEquals(s.hashCode(), new ProfileState(1.0, 2.0, 3.5).hashCode());
+        // A record's spread of its three components, so that states in a hash set do not collide.
+        assertEquals((Double.hashCode(1.0) * 31 + Double.hashCode(2.0)) * 31 + Double.hashCode(3.0), s.hashCode());
+    }
 }

@@ -303,5 +303,6 @@ class InvertedTimeBudgetTest {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new Driver(600).budget.limitTo(bad), "limit " + bad);
         }
+        new Driver(600).budget.limitTo(900);   // the cap itself is a limit (SPEC §3: at most 900 s)
     }
 }

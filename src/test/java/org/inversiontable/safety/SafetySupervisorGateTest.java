@@ -274,6 +274,49 @@ class SafetySupervisorGateTest {
         assertTrue(view.estopLatched());
     }
 
+    // ---- reports taken from off the control thread: inputs of the tick, for the trace and replay ----
+
+    @Test
+    void theTickThatTakesAnEstopReportSaysSoAndOnlyThatTick() {
+        boot(10.0);
+        tick(DEEPER);
+        assertFalse(supervisor.estopReportTaken(), "no e-stop event yet");
+        gate.onEstopEvent();
+        tick(DEEPER);
+        assertTrue(supervisor.estopReportTaken(), "the tick after the event took no report");
+        tick(DEEPER);
+        assertFalse(supervisor.estopReportTaken(), "one event was taken twice");
+    }
+
+    @Test
+    void anEstopEventBetweenTheAssessmentAndTheGateIsACommandTheBridgeRefused() {
+        boot(10.0);
+        assertTrue(tick(DEEPER).enabled());
+        assertFalse(supervisor.bridgeRefusedGatedCommand(), "an applied command reported as refused");
+        TickInputs in = new TickInputs(now, TiltReading.fresh(angle, 1.0), new PanelReading(false, atHome, 0));
+        supervisor.assess(in);
+        gate.onEstopEvent();
+        assertFalse(supervisor.gate(in, DEEPER).enabled(), "drove after the e-stop's event");
+        assertTrue(supervisor.bridgeRefusedGatedCommand(), "the bridge's refusal of the gated command went unreported");
+        now += PERIOD;
+        ticks++;
+        assertFalse(tick(DEEPER).enabled());
+        assertTrue(supervisor.estopReportTaken(), "the next tick did not take the e-stop's report");
+        assertFalse(supervisor.bridgeRefusedGatedCommand(), "the gate allowed nothing, so the bridge refused nothing");
+    }
+
+    @Test
+    void theTickThatTakesAFaultReportNamesItsCodeAndOnlyThatTick() {
+        boot(10.0);
+        tick(DEEPER);
+        assertNull(supervisor.faultReportTaken(), "no fault reported yet");
+        trouble.report(FaultCode.MOTOR_WATCHDOG, "not refreshed for 60 ms");
+        tick(DEEPER);
+        assertEquals(FaultCode.MOTOR_WATCHDOG, supervisor.faultReportTaken());
+        tick(DEEPER);
+        assertNull(supervisor.faultReportTaken(), "one report was taken twice");
+    }
+
     // ---- the angle envelope (SPEC §3) and the HOME switch (SPEC §4) ----
 
     @Test

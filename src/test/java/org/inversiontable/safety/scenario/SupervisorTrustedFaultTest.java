@@ -94,4 +94,22 @@ class SupervisorTrustedFaultTest {
         tick(TiltReading.fresh(ANGLE_DEG, 1.0), 0, MotorCommand.drive(-0.4));
         assertFalse(bridge.output().enabled(), "drove after an IMU fault without UP held: " + bridge.output());
     }
+
+    /**
+     * A stall on the way up (a boot inverted allows no drive deeper, SPEC §7) leaves the angle
+     * trusted (the IMU reads well) but not the drive: no automatic return
+     * either (SPEC §3). The held angle dithers by a thousandth of a degree, as a real sensor's
+     * reading does, so that it is the stall that latches and not the frozen-sensor check.
+     */
+    @Test
+    void noAutomaticReturnAfterAStallThoughTheAngleIsTrusted() {
+        SafetyView view = untilReturnDue(() -> {
+            for (int i = 0; i < 150; i++) {
+                tick(TiltReading.fresh(ANGLE_DEG + (i % 2 == 0 ? 0.001 : -0.001), 1.0), 0, MotorCommand.drive(-0.4));
+            }
+        });
+        assertEquals(FaultCode.MOTION_STALL, view.fault());
+        assertTrue(view.angleTrusted(), "the stall's test needs a trusted angle");
+        assertFalse(view.returnActive(), "automatic return on a drive that did not follow its command");
+    }
 }
