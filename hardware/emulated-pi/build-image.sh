@@ -62,8 +62,8 @@ done
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     step "installing host packages: ${HOST_PACKAGES[*]}"
-    apt-get update -q >> "$LOG" 2>&1
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${HOST_PACKAGES[@]}" >> "$LOG" 2>&1
+    apt-get -o DPkg::Lock::Timeout=600 update -q >> "$LOG" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${HOST_PACKAGES[@]}" >> "$LOG" 2>&1
   else
     trap - ERR
     echo "IMAGE BUILD FAILED at step: checking the host" >&2
