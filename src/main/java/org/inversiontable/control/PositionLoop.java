@@ -92,6 +92,13 @@ final class PositionLoop {
     private double actuatorSpeedDegPerS;
     /** How long the slowing drive has held the lowest duty that does not pulse (s); 0 when not. */
     private double floorHeldS;
+    /**
+     * The drives this loop returns, in turn (MotorCommand#reusableDrive): a driving tick allocates
+     * nothing, and the command returned last (which the supervisor, the tick's record and the
+     * bridge may still hold) is never the one refilled next.
+     */
+    private final MotorCommand[] drives = {MotorCommand.reusableDrive(), MotorCommand.reusableDrive()};
+    private int nextDrive;
 
     PositionLoop(ActuatorCurve curve, double lagS) {
         this.curve = curve;
@@ -114,7 +121,7 @@ final class PositionLoop {
     MotorCommand stop(boolean enabled) {
         actuatorSpeedDegPerS = 0.0;
         floorHeldS = 0.0;
-        return enabled ? MotorCommand.drive(0.0) : MotorCommand.OFF;
+        return enabled ? drive(0.0) : MotorCommand.OFF;
     }
 
     /** True when the actuator is predicted to be (all but) still: a move may end without a jolt. */
@@ -149,7 +156,7 @@ final class PositionLoop {
             floorHeldS = 0.0;
             double load = s > 0.0 ? loadTowardInversionDuty : loadTowardUprightDuty;
             double behindDeg = s * errorDeg - NOT_FOLLOWING_DEG;
-            return MotorCommand.drive(s * (curve.dutyFor(capDegPerS) + KP_NOT_FOLLOWING_DUTY_PER_DEG * behindDeg
+            return drive(s * (curve.dutyFor(capDegPerS) + KP_NOT_FOLLOWING_DUTY_PER_DEG * behindDeg
                     + Math.max(0.0, load)));
         }
         double loadSpeedStep = 0.0;
@@ -168,7 +175,7 @@ final class PositionLoop {
         if (Math.abs(speed) < STILL_DEG_PER_S) {
             if (actuatorStill()) {
                 floorHeldS = 0.0;
-                return MotorCommand.drive(0.0);
+                return drive(0.0);
             }
             // Still turning: keep the motor powered at (all but) zero speed, so the speed runs
             // down through the motor's lag; a duty in the dead band would let the brake stop the
@@ -191,7 +198,7 @@ final class PositionLoop {
         } else {
             floorHeldS = 0.0;
         }
-        return MotorCommand.drive(Math.signum(speed) * along);
+        return drive(Math.signum(speed) * along);
     }
 
     /**
@@ -266,6 +273,12 @@ final class PositionLoop {
         double load = loadTowardUprightDuty != 0.0 ? loadTowardUprightDuty : TYPICAL_RAISING_LOAD_DUTY_AT_FLAT;
         actuatorSpeedDegPerS = 0.0;
         floorHeldS = 0.0;
-        return MotorCommand.drive(-(curve.dutyFor(speedDegPerS) + Math.max(0.0, load) * cosAngle));
+        return drive(-(curve.dutyFor(speedDegPerS) + Math.max(0.0, load) * cosAngle));
+    }
+
+    private MotorCommand drive(double duty) {
+        MotorCommand command = drives[nextDrive];
+        nextDrive = 1 - nextDrive;
+        return command.refillDrive(duty);
     }
 }

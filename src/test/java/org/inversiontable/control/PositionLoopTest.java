@@ -2,6 +2,7 @@ package org.inversiontable.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,18 @@ class PositionLoopTest {
         loop.stop(false);
         MotorCommand up = loop.track(moving(10.0, -2.0), 10.0, LIMITS, DT);
         assertTrue(up.enabled() && up.duty() < 0.0, up.toString());
+    }
+
+    @Test
+    void theCommandReturnedLastIsNeverTheOneTheNextCallRefills() {
+        MotorCommand down = loop.track(moving(10.0, 2.0), 10.0, LIMITS, DT);
+        double downDuty = down.duty();
+        loop.stop(false);
+        MotorCommand up = loop.track(moving(10.0, -2.0), 10.0, LIMITS, DT);
+        assertNotSame(down, up, "one object for two commands in a row");
+        assertEquals(downDuty, down.duty(), 0.0,
+                "the next command changed the last one, which the supervisor and the bridge still hold");
+        assertTrue(up.duty() < 0.0, up.toString());
     }
 
     @Test

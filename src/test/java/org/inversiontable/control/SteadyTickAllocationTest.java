@@ -28,14 +28,13 @@ import org.junit.jupiter.api.Test;
  * read around each tick only (not the physics between ticks), over thousands of ticks. Counted,
  * not timed: a loaded machine cannot make it fail or pass.
  *
- * <p>One object is still allowed, on a tick that drives only: the {@link MotorCommand} it drives
- * with. The H-bridge publishes the command on the wires to the e-stop's and the watchdog's threads
- * as an immutable value (a volatile reference), so a reused, mutable command there would hand
- * those threads an object the next tick changes; ending that allocation takes an H-bridge port that
- * takes and publishes duty and enable as primitives. The allowance is measured here, not assumed,
- * and is at most one command a tick: anything more on a driving tick, or anything at all on a tick
- * that does not drive, fails. A cycle is counted again, up to {@link #ATTEMPTS} times, when the
- * JIT's own allocations fell into it (see the test); a tick that allocates fails them all.
+ * <p>Nothing at all, on a tick that drives too: the position loop refills one of its two reusable
+ * drives ({@link MotorCommand#reusableDrive}) instead of making a command. The H-bridge publishes
+ * the command to its watchdog's thread through a volatile reference; that thread reads only the
+ * enable line, which a reusable drive never changes, and the e-stop's thread only writes OFF. A
+ * cycle is counted again, up to {@link #ATTEMPTS} times, when the JIT's own allocations fell into it
+ * (see the test); a tick that allocates fails them all (put back one {@code MotorCommand.drive} in
+ * {@code PositionLoop#track}, and it does).
  */
 class SteadyTickAllocationTest {
     private static final long PHYSICS_STEP_NANOS = 1_000_000L;
@@ -56,8 +55,6 @@ class SteadyTickAllocationTest {
     private WatchdogRelay relay;
     private long lastImuSequence = -1;
     private ControlLoop loop;
-    /** Keeps the measured command reachable, so that the JIT cannot leave it out. */
-    private MotorCommand kept;
     private long restTicks;
     private long restBytes;
     private long driveTicks;
@@ -76,16 +73,11 @@ class SteadyTickAllocationTest {
         }
         // The counter's own cost, measured the same way: it must not hide a tick's bytes.
         long meterBytes = 0;
-        long commandBytes = 0;
         for (int i = 0; i < MEASURED_TICKS; i++) {
             long mark = mx.getCurrentThreadAllocatedBytes();
             meterBytes += mx.getCurrentThreadAllocatedBytes() - mark;
-            mark = mx.getCurrentThreadAllocatedBytes();
-            kept = MotorCommand.drive(0.5 + i * 1e-6);
-            commandBytes = mx.getCurrentThreadAllocatedBytes() - mark;
         }
         assertEquals(0L, meterBytes, "the allocation counter itself allocated");
-        assertTrue(commandBytes > 0 && commandBytes <= 32, "one motor command: " + commandBytes + " B");
         // Each attempt boots a fresh table and counts its second cycle of the script, so every
         // attempt counts the same ticks. The script repeats exactly, so an allocation of the tick's
         // own comes back in every attempt; the JIT's come and go (a deoptimisation re-creates on the
@@ -101,16 +93,15 @@ class SteadyTickAllocationTest {
                 mostOnADriveTick = 0;
                 run(loop, MEASURED_TICKS, mx);
             }
-            if (restBytes == 0 && mostOnADriveTick <= commandBytes) {
+            if (restBytes == 0 && driveBytes == 0) {
                 break;
             }
         }
         assertTrue(restTicks > 500 && driveTicks > 1000, "the script rests and drives: " + restTicks
                 + " ticks at rest, " + driveTicks + " driving");
         assertEquals(0L, restBytes, "bytes allocated by " + restTicks + " ticks that did not drive");
-        assertTrue(mostOnADriveTick <= commandBytes, "a driving tick allocated " + mostOnADriveTick
-                + " B, more than its motor command (" + commandBytes + " B); " + driveBytes + " B over "
-                + driveTicks + " driving ticks");
+        assertEquals(0L, driveBytes, "bytes allocated by " + driveTicks + " driving ticks (the most on one: "
+                + mostOnADriveTick + " B)");
     }
 
     /** A table at home, its wiring, and a controller on it, as a process start builds them, at time 0. */

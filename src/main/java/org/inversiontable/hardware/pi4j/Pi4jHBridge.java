@@ -27,6 +27,10 @@ import org.inversiontable.hardware.MotorCommand;
  * order the two threads run in, the last write to ENABLE is LOW: a command computed before the
  * e-stop can never leave the motor enabled. The duty is zeroed by inhibit when the lock is free,
  * otherwise by the tick that holds it; with ENABLE LOW the bridge does not drive either way.
+ * The command kept as {@link #output()} may be one of the position loop's reusable drives
+ * ({@link MotorCommand#reusableDrive}), refilled on the control thread two commands later: off
+ * that thread only the watchdog poll reads it, and only its enable line, which such a drive never
+ * changes (the e-stop's thread only writes {@link MotorCommand#OFF}).
  *
  * <p>Write order: when enabling, direction first, then duty, then enable, so the bridge never
  * sees enable with a stale direction or duty; when disabling, enable LOW first, so the motor is
