@@ -26,6 +26,9 @@ import org.inversiontable.process.TableProcess;
  * }</pre>
  */
 public final class TraceRows {
+    /** Spelled once: a row is made on every tick, and lower-casing a name each time showed in profiles. */
+    private static final String[] STATUS_TEXTS = statusTexts();
+
     private TraceRows() {
     }
 
@@ -82,9 +85,6 @@ public final class TraceRows {
     public static String statusText(TiltReading.Status status) {
         return STATUS_TEXTS[status.ordinal()];
     }
-
-    /** Spelled once: a row is made on every tick, and lower-casing a name each time showed in profiles. */
-    private static final String[] STATUS_TEXTS = statusTexts();
 
     private static String[] statusTexts() {
         TiltReading.Status[] all = TiltReading.Status.values();
