@@ -62,36 +62,38 @@ final class AngleHistory {
      */
     double slopeDegPerS(long nowNanos, long windowNanos, boolean includeStart, double minSamples) {
         long fromNanos = nowNanos - windowNanos;
+        // One pass over the window, newest to oldest, with the sums of a line fit: the time in whole
+        // nanoseconds before now (exact as a double), no division in the loop, the ring's index
+        // stepped back by hand. Two passes and a division per sample were a fifth of the
+        // simulation's time (this runs for two detectors on every tick, SPEC §11). The sums'
+        // cancellation costs nothing that matters here: at most 400 samples of 4 s and 90 deg leave
+        // an error near 1e-14 deg/s in the slope.
+        int i = newest();
         int n = 0;
         double sumT = 0;
         double sumA = 0;
-        // Newest to oldest, stepping the ring's index back by hand: a remainder per sample cost
-        // more than the sums themselves (this runs for two detectors on every tick).
-        int i = newest();
+        double sumTT = 0;
+        double sumTA = 0;
         for (int k = 0; k < size; k++) {
-            if (tNanos[i] < fromNanos || !includeStart && tNanos[i] == fromNanos) {
+            long t = tNanos[i];
+            if (t < fromNanos || !includeStart && t == fromNanos) {
                 break;
             }
+            double dtNanos = t - nowNanos;
+            double a = angleDeg[i];
             n++;
-            sumT += (tNanos[i] - nowNanos) / 1e9;
-            sumA += angleDeg[i];
+            sumT += dtNanos;
+            sumA += a;
+            sumTT += dtNanos * dtNanos;
+            sumTA += dtNanos * a;
             i = older(i);
         }
         if (n < minSamples) {
             return Double.NaN;
         }
-        double meanT = sumT / n;
-        double meanA = sumA / n;
-        double sxx = 0;
-        double sxy = 0;
-        i = newest();
-        for (int k = 0; k < n; k++) {
-            double dt = (tNanos[i] - nowNanos) / 1e9 - meanT;
-            sxx += dt * dt;
-            sxy += dt * (angleDeg[i] - meanA);
-            i = older(i);
-        }
-        return sxx > 0 ? sxy / sxx : Double.NaN;
+        double sxx = sumTT - sumT * sumT / n;
+        double sxy = sumTA - sumT * sumA / n;
+        return sxx > 0 ? sxy / sxx * 1e9 : Double.NaN;
     }
 
     private int newest() {

@@ -55,6 +55,18 @@ class AngleHistoryTest {
         assertTrue(Double.isNaN(h.slopeDegPerS(990 * MS, 10_000 * MS, true, 1)));
     }
 
+    @Test
+    void aSlowCreepAtTheDeepestAngleOverTheLongestWindowReadsExactly() {
+        // The sums of one pass cancel most where the angle is large, the window long and the speed
+        // small: 400 samples of 4 s near 90 deg, creeping at 0.01 deg/s after an hour of run time.
+        AngleHistory h = new AngleHistory(4000 * MS, 10 * MS);
+        long start = 3_600_000 * MS;
+        for (long t = 0; t <= 4000; t += 10) {
+            h.add(start + t * MS, 89.9 + 0.01 * t / 1000.0 + (t % 20 == 0 ? 0.3 : -0.3));
+        }
+        assertEquals(0.01, h.slopeDegPerS(start + 4000 * MS, 4000 * MS, true, 3), 1e-9);
+    }
+
     private static int countable(AngleHistory h, long nowNanos) {
         int n = 0;
         while (!Double.isNaN(h.slopeDegPerS(nowNanos, 1000 * MS, true, n + 1))) {
