@@ -1,7 +1,5 @@
 package org.inversiontable.sim;
 
-import java.util.Random;
-
 /**
  * The simulated IMU's sampling and faults, owned by {@link SimulatedTable}, which calls
  * {@link #advanceTo} once per step with the true angle at the end of the step.
@@ -19,7 +17,7 @@ final class ImuModel {
     private static final long GYRO_SEED = 0x6A09E667F3BCC908L;
 
     private final TableParameters params;
-    private final Random random;
+    private final NoiseSource random;
 
     private long timeNanos;
     private long sequence;
@@ -29,7 +27,7 @@ final class ImuModel {
     private double gravityG;
     private double rateDegPerS;
     private double alongG;
-    private final Random gyroRandom;
+    private final NoiseSource gyroRandom;
     private long previousTimeNanos;
     private double previousTrueAngleDeg;
 
@@ -39,10 +37,10 @@ final class ImuModel {
     private double extraNoiseDeg;
     private double pendingSpikeDeg;
 
-    ImuModel(TableParameters params, Random random, double initialTrueAngleDeg) {
+    ImuModel(TableParameters params, NoiseSource random, double initialTrueAngleDeg) {
         this.params = params;
         this.random = random;
-        this.gyroRandom = new Random(GYRO_SEED ^ Double.doubleToLongBits(initialTrueAngleDeg));
+        this.gyroRandom = new NoiseSource(GYRO_SEED ^ Double.doubleToLongBits(initialTrueAngleDeg));
         this.previousTrueAngleDeg = initialTrueAngleDeg;
         produceSample(0L, initialTrueAngleDeg, 0.0);
         newSampleInLastStep = true;

@@ -1,7 +1,6 @@
 package org.inversiontable.sim;
 
 import java.util.EnumSet;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -73,7 +72,7 @@ public final class SimulatedTable {
         this.params = params;
         this.userMassKg = userMassKg;
         this.angleDeg = initialAngleDeg;
-        this.imu = new ImuModel(params, new Random(seed), initialAngleDeg);
+        this.imu = new ImuModel(params, new NoiseSource(seed), initialAngleDeg);
     }
 
     /**
