@@ -92,6 +92,10 @@ public final class BenchCommand {
         report.add("jitter p99 ratio, runtime / bare", f2(ratio), "<= 1.2", BenchReport.Verdict.of(ratio <= 1.2));
         report.add("ticks measured, runtime / bare", jitter.runtime().periods() + " / " + jitter.bare().periods(), "",
                 BenchReport.Verdict.REPORTED);
+        if (jitter.jit().runtimeMs() >= 0) {
+            report.add("JIT time during the slices, runtime / bare (ms)", jitter.jit().runtimeMs() + " / "
+                    + jitter.jit().bareMs(), "", BenchReport.Verdict.REPORTED);
+        }
         long allocPerTick = Math.round(alloc.loopTickBytes());
         report.add("alloc per tick, control loop (B)", Long.toString(allocPerTick), "0",
                 BenchReport.Verdict.of(allocPerTick == 0));

@@ -1,6 +1,8 @@
 package org.inversiontable.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
@@ -29,11 +31,22 @@ final class JitterBench {
     /**
      * @param faultSeen the first fault code the runtime showed while measured (a loaded machine can
      *                  make a tick late: {@code loop_overrun}), or null
+     * @param jit       how long the JIT compiled while each loop was measured
      */
-    record Result(PeriodStats.Summary runtime, PeriodStats.Summary bare, String faultSeen) {
+    record Result(PeriodStats.Summary runtime, PeriodStats.Summary bare, String faultSeen, JitDuringSlices jit) {
         double p99Ratio() {
             return Distribution.ratio(runtime.jitterP99Micros(), bare.jitterP99Micros());
         }
+    }
+
+    /**
+     * The JIT compilers' time (ms, summed over their threads) while each loop ran its slices, or -1
+     * each when the JVM does not tell: at 100 Hz the JIT's thresholds (thousands of calls) take
+     * minutes, so the runtime's code is still being compiled during the slices of a first run
+     * (100-200 ms of JIT time measured on 2026-12-01), and a compiler thread takes a core now and
+     * then. Reported beside the figures, so that a reader can tell how steady the JVM was.
+     */
+    record JitDuringSlices(long runtimeMs, long bareMs) {
     }
 
     private final Config config;
@@ -53,17 +66,24 @@ final class JitterBench {
                 runtimeTime.clock(), runtimeTime.controlParker(), runtimeTime.followerParker());
         BareLoop bare = new BareLoop(bareTime);
         Driver driver = new Driver(sim, runtimeTime.clock().nanoTime());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTold = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long[] jitMs = new long[2];
         try {
             runtimeTime.pause();
             bare.start();
             bareTime.pause();
             for (AlternationSchedule.Slice slice : schedule.slices()) {
-                PausableTime time = slice.loop() == AlternationSchedule.Loop.RUNTIME ? runtimeTime : bareTime;
+                boolean runtime = slice.loop() == AlternationSchedule.Loop.RUNTIME;
+                PausableTime time = runtime ? runtimeTime : bareTime;
+                long jitBefore = jitTold ? jit.getTotalCompilationTime() : 0L;
                 time.resume();
-                driver.drive(time, slice.nanos(), slice.loop() == AlternationSchedule.Loop.RUNTIME);
+                driver.drive(time, slice.nanos(), runtime);
                 time.pause();
+                jitMs[runtime ? 0 : 1] += jitTold ? jit.getTotalCompilationTime() - jitBefore : 0L;
             }
-            return new Result(sim.periodStats(), bare.stats().summary(), driver.faultSeen);
+            JitDuringSlices jitDuring = jitTold ? new JitDuringSlices(jitMs[0], jitMs[1]) : new JitDuringSlices(-1, -1);
+            return new Result(sim.periodStats(), bare.stats().summary(), driver.faultSeen, jitDuring);
         } finally {
             runtimeTime.resume();
             bareTime.resume();
