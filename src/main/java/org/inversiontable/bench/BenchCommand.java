@@ -5,7 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.inversiontable.config.Config;
@@ -71,9 +75,17 @@ public final class BenchCommand {
         progress.println("bench: simulation speed (the 15-minute scenario) ...");
         SimSpeedBench.Result speed = new SimSpeedBench(config, work, startupProbe.mainClass()).run(s.childJvms());
         StartupBench.Result startup = new StartupBench.Result(-1, -1, Optional.empty(), "not run");
+        Map<StartupBench.Archive, StartupBench.Result> archived = new EnumMap<>(StartupBench.Archive.class);
         if (s.childJvms()) {
-            progress.println("bench: start-up of simulate in a fresh JVM ...");
-            startup = new StartupBench(work, startupProbe.mainClass(), startupProbe.property(), startupProbe.linePrefix()).run();
+            progress.println("bench: start-up of simulate in a fresh JVM, without and with the JDK's class archives ...");
+            StartupBench startups = new StartupBench(work, startupProbe.mainClass(), startupProbe.property(),
+                    startupProbe.linePrefix());
+            startup = startups.run();
+            for (StartupBench.Archive a : List.of(StartupBench.Archive.APP_CDS, StartupBench.Archive.AOT_CACHE)) {
+                if (a.availableOn(Runtime.version().feature())) {
+                    archived.put(a, startups.run(a));
+                }
+            }
         }
         progress.println("bench: allocation per tick (simulated time) ...");
         AllocationBench.Result alloc = new AllocationBench(config, work).run(6_000, s.allocTicks());
@@ -123,6 +135,8 @@ public final class BenchCommand {
                 : Long.toString(startup.spawnToTickMs()), "", BenchReport.Verdict.REPORTED);
         report.add("resident memory at first tick (MB)", startup.residentKb().map(kb -> f1(kb / 1024.0))
                 .orElse("not measured"), "", BenchReport.Verdict.REPORTED);
+        archived.forEach((archive, r) -> report.add("start-up to first tick, " + archive.label() + " (ms)",
+                r.startupMs() < 0 ? "not measured" : Long.toString(r.startupMs()), "", BenchReport.Verdict.REPORTED));
 
         if (jitter.faultSeen() != null) {
             report.note("the runtime showed the fault " + jitter.faultSeen() + " while measured (a late tick on a "
@@ -134,6 +148,12 @@ public final class BenchCommand {
         speed.problems().forEach(report::note);
         if (startup.problem() != null && s.childJvms()) {
             report.note(startup.problem());
+        }
+        archived.values().stream().map(StartupBench.Result::problem).filter(Objects::nonNull)
+                .forEach(report::note);
+        if (!archived.isEmpty()) {
+            report.note("start-up with an archive: a first start wrote it at its exit, the second (measured) mapped it;"
+                    + " see BENCHMARKS.md for what each needs on a Pi");
         }
         report.note("the allocation meter's own cost: " + alloc.meterOverheadBytes() + " B over 10000 reads; "
                 + alloc.measuredTicks() + " ticks measured after 6000 of warm-up");

@@ -6,16 +6,24 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up (SPEC §11 {@code startup_ms}): {@code simulate} in a fresh JVM, headless, with the
  * system property that makes it print, once its first tick has run, the milliseconds since the
- * JVM's start stamp ({@code RuntimeMXBean#getStartTime}); at that line the bench reads the child's
+ * JVM started ({@code RuntimeMXBean#getUptime}); at that line the bench reads the child's
  * resident memory from /proc, then ends its input, which quits it. Its state directory is a
  * temporary one, so the user's simulator journal is not touched.
+ *
+ * <p>What the JDK's archives of loaded classes buy is measured the same way, each with a first
+ * start that writes the archive at its exit and a second, measured, that maps it: AppCDS
+ * ({@code -XX:+AutoCreateSharedArchive}, Java 19 and later, so any Java this program runs on) and,
+ * on Java 25 and later, the AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514/515: classes loaded
+ * and linked, and the JIT's profiles of the first start).
  */
 final class StartupBench {
     private static final long TIMEOUT_S = 60;
@@ -41,10 +49,66 @@ final class StartupBench {
         this.prefix = prefix;
     }
 
+    /** How a start-up is measured: {@link #PLAIN} (the §11 figure) or with one of the JDK's class archives. */
+    enum Archive {
+        PLAIN("no archive"), APP_CDS("AppCDS archive"), AOT_CACHE("AOT cache");
+
+        private final String label;
+
+        Archive(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+
+        /** The AOT cache's one-step training ({@code -XX:AOTCacheOutput}) came with Java 25. */
+        boolean availableOn(int javaFeature) {
+            return this != AOT_CACHE || javaFeature >= 25;
+        }
+
+        /** The JVM flags of a start with the archive at {@code file}: the first start writes it, later ones map it. */
+        List<String> flags(Path file, boolean training) {
+            return switch (this) {
+                case PLAIN -> List.of();
+                case APP_CDS -> List.of("-XX:SharedArchiveFile=" + file, "-XX:+AutoCreateSharedArchive");
+                case AOT_CACHE -> List.of((training ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + file);
+            };
+        }
+    }
+
+    /** {@code simulate}'s start-up with no archive: the §11 figure. */
     Result run() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /**
+     * {@code simulate}'s start-up with {@code archive}: a first start writes it (not measured),
+     * the second maps it and is measured.
+     */
+    Result run(Archive archive) throws IOException, InterruptedException {
+        if (archive == Archive.PLAIN) {
+            return run();
+        }
+        Path file = workDir.resolve("simulate-" + archive.name().toLowerCase(Locale.ROOT) + ".archive");
+        Result training = start(archive.flags(file, true));
+        if (training.problem() != null) {
+            return training;
+        }
+        if (!Files.isRegularFile(file)) {
+            return new Result(-1, -1, Optional.empty(), archive + ": the first start wrote no archive at " + file);
+        }
+        return start(archive.flags(file, false));
+    }
+
+    private Result start(List<String> archiveFlags) throws IOException, InterruptedException {
         Path state = Files.createTempDirectory(workDir, "simulate-state");
-        ProcessBuilder pb = ChildJvm.command(mainClass, List.of("-Djava.awt.headless=true", "-D" + property + "=true"),
-                List.of("simulate")).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        List<String> jvmFlags = new ArrayList<>(archiveFlags);
+        jvmFlags.add("-Djava.awt.headless=true");
+        jvmFlags.add("-D" + property + "=true");
+        ProcessBuilder pb = ChildJvm.command(mainClass, jvmFlags, List.of("simulate"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("XDG_STATE_HOME", state.toString());
         long spawned = System.nanoTime();
         Process p = pb.start();
