@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Measure the performance figures of SPEC §11: the runtime's period jitter against a bare loop, "
                 + "heap bytes per tick, e-stop to motor off, the simulation's speed and the start-up; print a table "
                 + "and, last, the one-line summary.",
-            "Takes about 1.5 minutes with the defaults (see BENCHMARKS.md)."})
+            "Takes under 2 minutes with the defaults (see BENCHMARKS.md)."})
 final class BenchCli implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;

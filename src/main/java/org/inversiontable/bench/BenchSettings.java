@@ -1,7 +1,7 @@
 package org.inversiontable.bench;
 
 /**
- * How long {@code bench} measures. The defaults take about 1.5 minutes on a 2-core desktop;
+ * How long {@code bench} measures. The defaults take under 2 minutes on a 2-core desktop;
  * {@link #QUICK} is a smoke run of a few seconds of each part.
  *
  * @param jitterSecondsPerLoop measured time of each loop in the jitter part (after the warm-up)
