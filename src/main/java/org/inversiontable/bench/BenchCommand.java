@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +80,7 @@ public final class BenchCommand {
             StartupBench startups = new StartupBench(work, startupProbe.mainClass(), startupProbe.property(),
                     startupProbe.linePrefix());
             startup = startups.run();
-            for (StartupBench.Archive a : List.of(StartupBench.Archive.APP_CDS, StartupBench.Archive.AOT_CACHE)) {
+            for (StartupBench.Archive a : StartupBench.Archive.values()) {
                 if (a.availableOn(Runtime.version().feature())) {
                     archived.put(a, startups.run(a));
                 }

@@ -49,9 +49,9 @@ final class StartupBench {
         this.prefix = prefix;
     }
 
-    /** How a start-up is measured: {@link #PLAIN} (the §11 figure) or with one of the JDK's class archives. */
+    /** The JDK's archives of loaded classes a start-up is measured with, beside the §11 start without one. */
     enum Archive {
-        PLAIN("no archive"), APP_CDS("AppCDS archive"), AOT_CACHE("AOT cache");
+        APP_CDS("AppCDS archive"), AOT_CACHE("AOT cache");
 
         private final String label;
 
@@ -71,7 +71,6 @@ final class StartupBench {
         /** The JVM flags of a start with the archive at {@code file}: the first start writes it, later ones map it. */
         List<String> flags(Path file, boolean training) {
             return switch (this) {
-                case PLAIN -> List.of();
                 case APP_CDS -> List.of("-XX:SharedArchiveFile=" + file, "-XX:+AutoCreateSharedArchive");
                 case AOT_CACHE -> List.of((training ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + file);
             };
@@ -88,9 +87,6 @@ final class StartupBench {
      * the second maps it and is measured.
      */
     Result run(Archive archive) throws IOException, InterruptedException {
-        if (archive == Archive.PLAIN) {
-            return run();
-        }
         Path file = workDir.resolve("simulate-" + archive.name().toLowerCase(Locale.ROOT) + ".archive");
         Result training = start(archive.flags(file, true));
         if (training.problem() != null) {

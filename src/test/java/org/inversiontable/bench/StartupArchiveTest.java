@@ -26,11 +26,6 @@ class StartupArchiveTest {
     }
 
     @Test
-    void aPlainStartHasNoArchiveFlags() {
-        assertEquals(List.of(), StartupBench.Archive.PLAIN.flags(file, true));
-    }
-
-    @Test
     void theAotCachesOneStepTrainingNeedsJava25AppCdsAnyJavaThisProgramRunsOn() {
         assertFalse(StartupBench.Archive.AOT_CACHE.availableOn(21));
         assertFalse(StartupBench.Archive.AOT_CACHE.availableOn(24));
